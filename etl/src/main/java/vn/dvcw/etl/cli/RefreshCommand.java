@@ -1,0 +1,42 @@
+package vn.dvcw.etl.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vn.dvcw.etl.refresh.RefreshJob;
+import vn.dvcw.etl.refresh.RefreshOptions;
+import vn.dvcw.etl.refresh.RefreshResult;
+
+/** {@code dvcw refresh}: loads the inputs into the lakehouse and rebuilds derived tables and views. */
+@Command(name = "refresh", mixinStandardHelpOptions = true,
+    description = {"Load the inputs into the lakehouse and rebuild tables and views.",
+        "Reads every document in the inputs folder, rebuilds silver, gold and the views.",
+        "Re-running on the same inputs changes nothing.",
+        "Exit 0: success. Exit 3: success with new findings (quarantined inputs, or reconciliation",
+        "mismatches not listed in the inputs' acknowledged-findings.tsv). Exit 1: failure."})
+public final class RefreshCommand implements Callable<Integer> {
+  @Mixin LakehouseOptions lakehouse;
+
+  @Option(names = "--inputs", paramLabel = "DIR",
+      description = "Inputs folder (default: the real documents bundled in the repository, inputs/documents)")
+  String inputs;
+
+  @Override
+  public Integer call() {
+    String folder = inputs != null ? inputs : defaultInputs();
+    SparkSession spark = lakehouse.open("dvcw-refresh");
+    RefreshResult result = new RefreshJob(spark, System.out).run(new RefreshOptions(folder));
+    System.out.println();
+    result.summary().forEach(System.out::println);
+    System.out.printf("refresh %s: %d documents (%d new), %d observations; exit %d%n", result.runId(),
+        result.documents(), result.newDocuments(), result.observations(), result.exitCode());
+    return result.exitCode();
+  }
+
+  static String defaultInputs() {
+    String home = System.getenv("DVCW_HOME");
+    return (home != null ? home + "/" : "") + RefreshOptions.BUNDLED_INPUTS;
+  }
+}

@@ -1,0 +1,79 @@
+package vn.dvcw.etl.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dvcw sql "QUERY"}: runs Spark SQL on the lakehouse and prints the result. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = {"Run Spark SQL against the lakehouse and print the result.",
+        "Every table and view has its schema-qualified name (ref., bronze., silver., gold.,",
+        "analytics., ops.). A bad query prints one line and exits 2."})
+public final class SqlCommand implements Callable<Integer> {
+  @Mixin LakehouseOptions lakehouse;
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL query")
+  String query;
+
+  @Option(names = "--format", defaultValue = "table",
+      description = "Output: table (readable), csv (header row, then rows) or json (one object per line)")
+  OutputFormat format;
+
+  @Option(names = "--limit", defaultValue = "-1",
+      description = "At most this many rows (default: 1000 for table, all for csv and json)")
+  int limit;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = lakehouse.open("dvcw-sql");
+    Dataset<Row> result;
+    try {
+      result = spark.sql(query);
+    } catch (Exception e) { // Scala code throws AnalysisException without declaring it
+      if (e instanceof AnalysisException) {
+        System.err.println("dvcw sql: " + Errors.oneLine(e));
+        return 2;
+      }
+      throw e;
+    }
+    print(result, format, limit, System.out);
+    return 0;
+  }
+
+  /** Prints a result in a format; {@code limit} &lt; 0 means the format's default. */
+  static void print(Dataset<Row> result, OutputFormat format, int limit, PrintStream out) {
+    int max = limit >= 0 ? limit : format == OutputFormat.table ? 1000 : Integer.MAX_VALUE;
+    switch (format) {
+      case csv -> {
+        out.println(ResultText.csvLine(List.of(result.columns())));
+        for (Row r : rows(result, max)) {
+          out.println(ResultText.csvLine(ResultText.cells(r)));
+        }
+      }
+      case json -> result.limit(max).toJSON().collectAsList().forEach(out::println);
+      case table -> {
+        List<Row> rows = rows(result, max + 1);
+        boolean more = rows.size() > max;
+        List<Row> shown = more ? rows.subList(0, max) : rows;
+        out.print(ResultText.table(List.of(result.columns()), shown));
+        out.println("(" + shown.size() + (more ? "+ rows; use --limit to see more" : " row" + (shown.size() == 1 ? "" : "s"))
+            + ")");
+      }
+    }
+  }
+
+  private static List<Row> rows(Dataset<Row> df, int max) {
+    return max == Integer.MAX_VALUE ? df.collectAsList() : df.limit(max).collectAsList();
+  }
+
+  /** Output formats. */
+  public enum OutputFormat { table, csv, json }
+}

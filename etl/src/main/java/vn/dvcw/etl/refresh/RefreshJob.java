@@ -1,0 +1,306 @@
+package vn.dvcw.etl.refresh;
+
+import static vn.dvcw.etl.refresh.ReferenceTables.date;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import vn.dvcw.etl.documents.DocumentReader;
+import vn.dvcw.etl.documents.Finding;
+import vn.dvcw.etl.documents.ParsedDocument;
+import vn.dvcw.etl.documents.SourceDocument;
+import vn.dvcw.warehouse.WarehouseSession;
+import vn.dvcw.warehouse.catalog.TableSpec;
+import vn.dvcw.warehouse.catalog.WarehouseTables;
+import vn.dvcw.warehouse.geo.ProvinceDirectory;
+import vn.dvcw.warehouse.geo.ProvinceResolver;
+import vn.dvcw.warehouse.spark.DeltaUpsert;
+import vn.dvcw.warehouse.views.ViewLoader;
+
+/**
+ * The main job: loads everything in the inputs folder into the lakehouse and rebuilds what derives from it.
+ *
+ * <ol>
+ *   <li>reference data (provinces of both eras, lineage) from the shipped CSV files;</li>
+ *   <li>bronze: each input file not seen before, by content hash, with its raw text;</li>
+ *   <li>silver: every bronze document parsed from its raw text, provinces resolved at its data date;
+ *       versions of the same document (kind and number) ordered, the latest current;</li>
+ *   <li>gold: facts of current documents (SQL in etl resources gold/), and reconciliation findings;</li>
+ *   <li>quarantine, views, and the run record.</li>
+ * </ol>
+ * Every write is an idempotent upsert ({@link DeltaUpsert}): a re-run on the same inputs commits nothing.
+ */
+public final class RefreshJob {
+  private static final List<String> GOLD = List.of("fact_online_submission", "fact_dossier_receipt",
+      "fact_service_integration", "fact_commune_readiness", "fact_task_progress");
+
+  private final SparkSession spark;
+  private final String lakehouse;
+  private final PrintStream out;
+  private final DeltaUpsert upsert;
+  private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
+  private final Map<String, Long> versions = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  public RefreshJob(SparkSession spark, PrintStream out) {
+    this.spark = spark;
+    this.lakehouse = WarehouseSession.lakehouseOf(spark);
+    this.out = out;
+    this.upsert = new DeltaUpsert(spark, lakehouse);
+  }
+
+  /** Runs a refresh. Failures of the whole run are thrown; bad inputs are quarantined and counted. */
+  public RefreshResult run(RefreshOptions options) {
+    String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "-" + UUID.randomUUID().toString().substring(0, 6);
+    Timestamp started = Timestamp.from(Instant.now());
+    Progress progress = new Progress(out, 8);
+
+    progress.start("reference data: provinces of both eras, status history, lineage");
+    ProvinceDirectory dir = ProvinceDirectory.fromClasspath();
+    write(WarehouseTables.PROVINCE, ReferenceTables.provinces(dir, LocalDate.now(ZoneOffset.UTC)), Schemas.PROVINCE);
+    write(WarehouseTables.PROVINCE_STATUS, ReferenceTables.statuses(dir), Schemas.PROVINCE_STATUS);
+    write(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir), Schemas.PROVINCE_LINEAGE);
+    progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links");
+
+    progress.start("bronze: reading inputs from " + options.inputs());
+    InputScanner.Scan scan = new InputScanner(spark.sparkContext().hadoopConfiguration()).scan(options.inputs());
+    FindingBaseline baseline = readBaseline(options.inputs());
+    List<QuarantineEntry> quarantine = new ArrayList<>();
+    scan.refused().forEach(s -> quarantine.add(QuarantineEntry.of("file", s.path(), null, null, null, null, s.reason())));
+    int newDocs = ingestBronze(scan, runId, quarantine);
+    progress.done(scan.files().size() + " files seen, " + newDocs + " new, " + quarantine.size() + " refused");
+
+    progress.start("silver: parsing documents, resolving provinces");
+    List<StoredDocument> stored = storedDocuments();
+    Map<String, ParsedDocument> parsed = new LinkedHashMap<>();
+    for (StoredDocument s : stored) {
+      parsed.put(s.docId(), DocumentReader.read(SourceDocument.stored(s.path(), s.docId(), s.text())));
+    }
+    List<Row> versionRows = versions(stored, parsed);
+    Set<String> current = versionRows.stream().filter(r -> r.getBoolean(15)).map(r -> r.getString(0))
+        .collect(Collectors.toSet());
+    DocumentRows rows = new DocumentRows(ProvinceResolver.standard());
+    parsed.values().forEach(d -> rows.add(d, current.contains(d.docId())));
+    quarantine.addAll(rows.quarantine);
+    write(WarehouseTables.DOCUMENT_VERSION, versionRows, Schemas.DOCUMENT_VERSION);
+    write(WarehouseTables.DOCUMENT_ROW, rows.documentRows, Schemas.DOCUMENT_ROW);
+    write(WarehouseTables.REPORT_OBSERVATION, rows.observations, Schemas.REPORT_OBSERVATION);
+    write(WarehouseTables.STEERING_TASK, rows.tasks, Schemas.STEERING_TASK);
+    write(WarehouseTables.COMMUNE_OBSTACLE, rows.obstacles, Schemas.COMMUNE_OBSTACLE);
+    write(WarehouseTables.KPI_TARGET, rows.kpiTargets, Schemas.KPI_TARGET);
+    progress.done(parsed.size() + " documents (" + current.size() + " current), " + rows.observations.size()
+        + " observations, " + rows.quarantine.size() + " rows quarantined");
+
+    progress.start("gold: facts of current documents");
+    WarehouseSession.attach(spark, lakehouse);
+    for (String fact : GOLD) {
+      TableSpec spec = WarehouseTables.find("gold." + fact).orElseThrow();
+      record(upsert.replace(spec, spark.sql(resource("gold/" + fact + ".sql")), "true"));
+    }
+    progress.done(GOLD.size() + " fact tables");
+
+    progress.start("reconciliation: published totals, rates and claims vs their rows");
+    Set<String> priorFindings = existingIds(WarehouseTables.RECONCILIATION, "finding_id",
+        "status IN ('mismatch', 'missing_rows')");
+    List<Row> findingRows = new ArrayList<>();
+    for (ParsedDocument d : parsed.values()) {
+      List<Finding> findings = new ArrayList<>(d.findings());
+      findings.addAll(ClaimChecker.check(d, parsed.values(), current));
+      findingRows.addAll(DocumentRows.findingRows(d, findings, baseline));
+    }
+    write(WarehouseTables.RECONCILIATION, findingRows, Schemas.RECONCILIATION);
+    List<Row> problems = findingRows.stream().filter(r -> current.contains(r.getString(1)))
+        .filter(r -> r.getString(12).equals("mismatch") || r.getString(12).equals("missing_rows")).toList();
+    long newMismatches = problems.stream().filter(r -> !priorFindings.contains(r.getString(0)) && !r.getBoolean(15))
+        .count();
+    progress.done(findingRows.size() + " checks, " + problems.size() + " mismatches (" + newMismatches + " new)");
+
+    progress.start("quarantine");
+    Set<String> priorQuarantine = existingIds(WarehouseTables.QUARANTINE, "quarantine_id", "true");
+    long newQuarantined = quarantine.stream().map(QuarantineEntry::id).distinct()
+        .filter(id -> !priorQuarantine.contains(id)).count();
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Row> qRows = quarantine.stream().filter(q -> !priorQuarantine.contains(q.id()))
+        .map(q -> RowFactory.create(q.id(), runId, q.stage(), q.filePath(), q.docId(), q.tableId(), q.lineNo(),
+            q.rawText(), q.reason(), now))
+        .toList();
+    record(upsert.merge(WarehouseTables.QUARANTINE, frame(qRows, Schemas.QUARANTINE)));
+    progress.done(quarantine.size() + " entries this run, " + newQuarantined + " new");
+
+    progress.start("views");
+    ViewLoader.Report views = WarehouseSession.attach(spark, lakehouse);
+    views.failed().forEach((file, err) -> warnings.add("view " + file + " not created: " + err));
+    progress.done(views.created().size() + " views" + (views.complete() ? "" : ", " + views.failed().size() + " failed"));
+
+    int exit = newQuarantined > 0 || newMismatches > 0 ? RefreshResult.FINDINGS : RefreshResult.OK;
+    List<String> summary = summary(parsed, current, problems, quarantine, newMismatches, newQuarantined);
+    progress.start("run record");
+    Row run = RowFactory.create(runId, started, Timestamp.from(Instant.now()),
+        exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), scan.files().size(),
+        newDocs, scan.refused().size(), new LinkedHashMap<>(rowsWritten), (int) newQuarantined, problems.size(),
+        (int) newMismatches, warnings.toArray(String[]::new), new LinkedHashMap<>(versions));
+    upsert.merge(WarehouseTables.REFRESH_RUN, frame(List.of(run), Schemas.REFRESH_RUN));
+    progress.done("run " + runId);
+    return new RefreshResult(runId, exit, parsed.size(), newDocs, rows.observations.size(), newQuarantined,
+        problems.size(), newMismatches, summary);
+  }
+
+  private int ingestBronze(InputScanner.Scan scan, String runId, List<QuarantineEntry> quarantine) {
+    Set<String> known = existingIds(WarehouseTables.DOCUMENT, "doc_id", "true");
+    List<Row> rows = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    Set<String> added = new HashSet<>();
+    for (InputFile f : scan.files()) {
+      SourceDocument doc;
+      try {
+        doc = SourceDocument.of(f.path(), f.bytes());
+      } catch (SourceDocument.MalformedInputException e) {
+        quarantine.add(QuarantineEntry.of("file", f.path(), null, null, null, null, e.getMessage()));
+        continue;
+      }
+      if (known.contains(doc.sha256()) || !added.add(doc.sha256())) {
+        continue;
+      }
+      ParsedDocument p = DocumentReader.read(doc);
+      var id = p.identity();
+      rows.add(RowFactory.create(doc.sha256(), id.documentKey(doc.sha256()), id.kind().sqlName(), id.number(),
+          id.issuer(), date(id.issueDate()), date(id.periodStart()), date(id.periodEnd()), id.title(), id.restates(),
+          id.note(), f.path(), doc.fileName(), new Timestamp(f.modifiedAt()), doc.text().length(), doc.text(), runId,
+          now));
+    }
+    record(upsert.merge(WarehouseTables.DOCUMENT, frame(rows, Schemas.DOCUMENT)));
+    return rows.size();
+  }
+
+  /** A bronze document: its id (content hash), where it came from, when first seen, its text. */
+  record StoredDocument(String docId, String path, Timestamp firstSeenAt, Timestamp modifiedAt, String text) {}
+
+  private List<StoredDocument> storedDocuments() {
+    List<StoredDocument> docs = new ArrayList<>();
+    for (Row r : spark.read().format("delta").load(WarehouseTables.DOCUMENT.path(lakehouse))
+        .select("doc_id", "file_path", "first_seen_at", "file_modified_at", "raw_text").collectAsList()) {
+      docs.add(new StoredDocument(r.getString(0), r.getString(1), r.getTimestamp(2), r.getTimestamp(3), r.getString(4)));
+    }
+    docs.sort(Comparator.comparing(StoredDocument::docId));
+    return docs;
+  }
+
+  /** Versions of each document key: ordered by first sight, then file time; the last is current. */
+  private static List<Row> versions(List<StoredDocument> stored, Map<String, ParsedDocument> parsed) {
+    Map<String, List<StoredDocument>> byKey = new LinkedHashMap<>();
+    for (StoredDocument s : stored) {
+      byKey.computeIfAbsent(parsed.get(s.docId()).identity().documentKey(s.docId()), k -> new ArrayList<>()).add(s);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (var e : byKey.entrySet()) {
+      List<StoredDocument> vs = e.getValue();
+      vs.sort(Comparator.comparing(StoredDocument::firstSeenAt).thenComparing(StoredDocument::modifiedAt)
+          .thenComparing(StoredDocument::docId));
+      for (int i = 0; i < vs.size(); i++) {
+        ParsedDocument p = parsed.get(vs.get(i).docId());
+        var id = p.identity();
+        boolean isCurrent = i == vs.size() - 1;
+        rows.add(RowFactory.create(p.docId(), e.getKey(), id.kind().sqlName(), id.number(), id.issuer(),
+            date(id.issueDate()), date(id.periodStart()), date(id.periodEnd()), date(id.dataDate()), id.title(),
+            id.restates(), id.note(), p.source().fileName(), vs.get(i).firstSeenAt(), i + 1, isCurrent,
+            isCurrent ? null : vs.get(i + 1).docId()));
+      }
+    }
+    return rows;
+  }
+
+  private List<String> summary(Map<String, ParsedDocument> parsed, Set<String> current, List<Row> mismatches,
+      List<QuarantineEntry> quarantine, long newMismatches, long newQuarantined) {
+    List<String> lines = new ArrayList<>();
+    for (ParsedDocument d : parsed.values()) {
+      var id = d.identity();
+      lines.add(String.format("document %-22s %-24s %s%s", id.number() != null ? id.number() : "(no number)",
+          id.kind().sqlName(), d.source().fileName(), current.contains(d.docId()) ? "" : "  [superseded]"));
+    }
+    for (Row m : mismatches) {
+      String what = m.getString(9) == null ? m.getString(13)
+          : "published " + m.getString(9) + ", computed " + m.getString(10);
+      lines.add(String.format("%s %s %s.%s %s [%s]: %s%s", m.getString(12).toUpperCase(),
+          m.getString(3) != null ? m.getString(3) : m.getString(2), m.getString(5), m.getString(6), m.getString(7),
+          m.getString(8), what, m.getBoolean(15) ? " (acknowledged)" : ""));
+    }
+    for (QuarantineEntry q : quarantine) {
+      lines.add("QUARANTINED " + q.stage() + " " + q.filePath() + (q.lineNo() != null ? ":" + q.lineNo() : "") + ": "
+          + q.reason());
+    }
+    lines.add(String.format("%d mismatches (%d new), %d quarantined this run (%d new)", mismatches.size(),
+        newMismatches, quarantine.size(), newQuarantined));
+    warnings.forEach(w -> lines.add("WARNING " + w));
+    return lines;
+  }
+
+  private void write(TableSpec spec, List<Row> rows, StructType schema) {
+    record(upsert.replace(spec, frame(rows, schema), "true"));
+  }
+
+  private void record(DeltaUpsert.Result r) {
+    rowsWritten.merge(r.table(), r.inserted() + r.updated() + r.deleted(), Long::sum);
+    versions.put(r.table(), r.version());
+  }
+
+  private Dataset<Row> frame(List<Row> rows, StructType schema) {
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private Set<String> existingIds(TableSpec spec, String column, String where) {
+    String path = spec.path(lakehouse);
+    if (!io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
+      return Set.of();
+    }
+    return spark.read().format("delta").load(path).where(where).select(column).collectAsList().stream()
+        .map(r -> r.getString(0)).collect(Collectors.toSet());
+  }
+
+  private FindingBaseline readBaseline(String inputs) {
+    try {
+      var path = new org.apache.hadoop.fs.Path(inputs, FindingBaseline.FILE_NAME);
+      var fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        return FindingBaseline.empty();
+      }
+      try (InputStream in = fs.open(path)) {
+        return FindingBaseline.parse(in.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + FindingBaseline.FILE_NAME, e);
+    }
+  }
+
+  static String resource(String path) {
+    try (InputStream in = RefreshJob.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -9,7 +9,8 @@
 --   former_name, former_dvcqg_code  the former province's name and Hxx code
 --   parts               how many former provinces formed the current one (1 = unchanged)
 --   is_unchanged        true for the 11 provinces not merged
---   code_meaning_changed true when this former province's 2-digit code now denotes a different current province
+--   code_meaning_changed true when this former province's 2-digit code now denotes a province of another name
+--                       (15 Yên Bái → Lào Cai, 24, 44, 52, 80, 82, 91: the same code, a different place)
 --   effective_date      2025-07-01
 -- Sources: ref.province_lineage, ref.province (warehouse/src/main/resources/reference/SOURCES.md).
 CREATE OR REPLACE VIEW analytics.province_lineage AS
@@ -36,12 +37,12 @@ final AS (
     f.dvcqg_code  AS former_dvcqg_code,
     p.parts,
     p.parts = 1   AS is_unchanged,
-    EXISTS (SELECT 1 FROM current_provinces c2 WHERE c2.code = l.former_code AND c2.code <> l.current_code)
-                  AS code_meaning_changed,
+    coalesce(same_code.name <> f.name, false) AS code_meaning_changed,
     l.effective_date
   FROM lineage l
   JOIN current_provinces c ON c.code = l.current_code
   JOIN former_provinces f ON f.code = l.former_code
   JOIN parts p ON p.current_code = l.current_code
+  LEFT JOIN current_provinces same_code ON same_code.code = l.former_code
 )
 SELECT * FROM final

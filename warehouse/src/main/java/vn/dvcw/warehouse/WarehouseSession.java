@@ -3,6 +3,7 @@ package vn.dvcw.warehouse;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import vn.dvcw.warehouse.catalog.CatalogRegistrar;
+import vn.dvcw.warehouse.catalog.Layer;
 import vn.dvcw.warehouse.spark.SqlFunctions;
 import vn.dvcw.warehouse.views.ViewLoader;
 
@@ -62,6 +63,14 @@ public final class WarehouseSession {
    * @return the view loader's report of which views were created and which could not be (yet)
    */
   public static ViewLoader.Report attach(SparkSession spark, String lakehouse) {
+    String previous = spark.conf().getOption(LAKEHOUSE_CONF).getOrElse(() -> null);
+    if (previous != null && !previous.equals(lakehouse)) {
+      // The session moves to another lakehouse: forget the names that point into the old one.
+      // Tables are external, so dropping their names leaves their data where it is.
+      for (Layer layer : Layer.values()) {
+        spark.sql("DROP DATABASE IF EXISTS " + layer.schema() + " CASCADE");
+      }
+    }
     spark.conf().set(LAKEHOUSE_CONF, lakehouse);
     new CatalogRegistrar(spark, lakehouse).registerAll();
     SqlFunctions.register(spark);

@@ -117,7 +117,7 @@ public final class RefreshJob {
     WarehouseSession.attach(spark, lakehouse);
     for (String fact : GOLD) {
       TableSpec spec = WarehouseTables.find("gold." + fact).orElseThrow();
-      record(upsert.replace(spec, spark.sql(resource("gold/" + fact + ".sql")), "true"));
+      record(upsert.replace(spec, spark.sql(resource("gold/" + fact + ".sql"))));
     }
     progress.done(GOLD.size() + " fact tables");
 
@@ -139,8 +139,12 @@ public final class RefreshJob {
 
     progress.start("quarantine");
     Set<String> priorQuarantine = existingIds(WarehouseTables.QUARANTINE, "quarantine_id", "true");
-    long newQuarantined = quarantine.stream().map(QuarantineEntry::id).distinct()
-        .filter(id -> !priorQuarantine.contains(id)).count();
+    // One entry per input row: a row whose province is unknown fails once, not once per measure.
+    Map<String, QuarantineEntry> unique = new LinkedHashMap<>();
+    quarantine.forEach(q -> unique.putIfAbsent(q.id(), q));
+    quarantine.clear();
+    quarantine.addAll(unique.values());
+    long newQuarantined = quarantine.stream().filter(q -> !priorQuarantine.contains(q.id())).count();
     Timestamp now = Timestamp.from(Instant.now());
     List<Row> qRows = quarantine.stream().filter(q -> !priorQuarantine.contains(q.id()))
         .map(q -> RowFactory.create(q.id(), runId, q.stage(), q.filePath(), q.docId(), q.tableId(), q.lineNo(),
@@ -257,7 +261,7 @@ public final class RefreshJob {
   }
 
   private void write(TableSpec spec, List<Row> rows, StructType schema) {
-    record(upsert.replace(spec, frame(rows, schema), "true"));
+    record(upsert.replace(spec, frame(rows, schema)));
   }
 
   private void record(DeltaUpsert.Result r) {

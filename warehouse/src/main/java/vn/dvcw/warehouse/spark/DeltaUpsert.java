@@ -49,47 +49,39 @@ public final class DeltaUpsert {
 
   /** Upserts {@code source}; keys absent from the source are kept. */
   public Result merge(TableSpec spec, Dataset<Row> source) {
-    return write(spec, source, null);
+    return write(spec, source, false);
   }
 
-  /**
-   * Upserts {@code source} and deletes target rows, matching {@code scope} (a SQL condition on the
-   * target's columns written with the alias {@code t.}, or "true" for all), whose keys the source no
-   * longer has.
-   */
-  public Result replace(TableSpec spec, Dataset<Row> source, String scope) {
-    return write(spec, source, scope);
+  /** Makes the table hold exactly {@code source}: upserts it and deletes the keys it no longer has. */
+  public Result replace(TableSpec spec, Dataset<Row> source) {
+    return write(spec, source, true);
   }
 
-  private Result write(TableSpec spec, Dataset<Row> source, String deleteScope) {
+  private Result write(TableSpec spec, Dataset<Row> source, boolean deleteMissing) {
     Dataset<Row> hashed = withRowHash(source, spec.keyColumns());
-    requireUniqueKeys(spec, hashed);
     String path = spec.path(lakehouse);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      hashed.write().format("delta").mode("errorifexists").save(path);
-      new CatalogRegistrar(spark, lakehouse).register(spec);
-      long n = spark.read().format("delta").load(path).count();
-      return new Result(spec.qualifiedName(), n, 0, 0, 0);
-    }
-    DeltaTable target = DeltaTable.forPath(spark, path);
-    Dataset<Row> current = target.toDF();
     hashed.persist();
     try {
-      Column onKeys = keyCondition(spec.keyColumns(), "s", "t");
-      Dataset<Row> s = hashed.alias("s");
-      Dataset<Row> t = current.alias("t");
-      long inserted = s.join(t, onKeys, "left_anti").count();
-      long updated = s.join(t, onKeys.and(col("s." + ROW_HASH).notEqual(col("t." + ROW_HASH))), "left_semi").count();
-      long deleted = deleteScope == null ? 0
-          : t.where(deleteScope).join(s, keyCondition(spec.keyColumns(), "s", "t"), "left_anti").count();
+      requireUniqueKeys(spec, hashed);
+      if (!DeltaTable.isDeltaTable(spark, path)) {
+        long n = hashed.count();
+        hashed.write().format("delta").mode("errorifexists").save(path);
+        new CatalogRegistrar(spark, lakehouse).register(spec);
+        return new Result(spec.qualifiedName(), n, 0, 0, 0);
+      }
+      DeltaTable target = DeltaTable.forPath(spark, path);
+      Map<String, Long> changes = changes(spec.keyColumns(), hashed, target.toDF(), deleteMissing);
+      long inserted = changes.getOrDefault("insert", 0L);
+      long updated = changes.getOrDefault("update", 0L);
+      long deleted = changes.getOrDefault("delete", 0L);
       if (inserted + updated + deleted == 0) {
         return new Result(spec.qualifiedName(), 0, 0, 0, version(target));
       }
       var merge = target.as("t").merge(hashed.as("s"), keySql(spec.keyColumns()))
           .whenMatched("t." + ROW_HASH + " <> s." + ROW_HASH).updateExpr(assignments(hashed))
           .whenNotMatched().insertExpr(assignments(hashed));
-      if (deleteScope != null) {
-        merge = merge.whenNotMatchedBySource(deleteScope).delete();
+      if (deleteMissing) {
+        merge = merge.whenNotMatchedBySource().delete();
       }
       merge.execute();
       new CatalogRegistrar(spark, lakehouse).register(spec);
@@ -97,6 +89,34 @@ public final class DeltaUpsert {
     } finally {
       hashed.unpersist();
     }
+  }
+
+  /**
+   * Counts, in one Spark job, the rows a merge would insert, update and delete: a full outer join of the
+   * source's and the target's keys and hashes.
+   */
+  private static Map<String, Long> changes(List<String> keys, Dataset<Row> source, Dataset<Row> target,
+      boolean deleteMissing) {
+    List<Column> s = new ArrayList<>();
+    List<Column> t = new ArrayList<>();
+    for (String k : keys) {
+      s.add(col(k));
+      t.add(col(k));
+    }
+    s.add(col(ROW_HASH).as("s_hash"));
+    t.add(col(ROW_HASH).as("t_hash"));
+    Column change = functions.when(col("t_hash").isNull(), "insert")
+        .when(col("s_hash").isNull(), deleteMissing ? "delete" : "keep")
+        .when(col("s_hash").notEqual(col("t_hash")), "update")
+        .otherwise("same");
+    Map<String, Long> out = new LinkedHashMap<>();
+    // Null-safe key equality: a key column may legitimately be NULL (e.g. the level of a total row).
+    Dataset<Row> joined = source.select(s.toArray(Column[]::new)).alias("s")
+        .join(target.select(t.toArray(Column[]::new)).alias("t"), keyCondition(keys, "s", "t"), "full_outer");
+    for (Row r : joined.groupBy(change.as("change")).count().collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
   }
 
   /**

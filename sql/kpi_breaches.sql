@@ -7,6 +7,7 @@
 --   gap_pct                    value - threshold in percentage points
 --   rank_in_kpi                1 = furthest from the target within the KPI, period, level and geography
 --   numerator, denominator, source, target_source
+-- Sources: analytics.kpi_scorecard (thresholds from ref.kpi_target, read from the provincial directive).
 CREATE OR REPLACE VIEW analytics.kpi_breaches AS
 WITH breaches AS (
   SELECT * FROM analytics.kpi_scorecard WHERE breach

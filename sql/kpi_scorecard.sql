@@ -15,6 +15,7 @@
 --   breach               true when the value is on the wrong side of the threshold
 --   gap                  value - threshold (negative = short of a floor; positive = over a ceiling)
 --   source, target_source   where the counts and the threshold come from
+-- Sources: analytics.online_rate, analytics.dossier_receipt, ref.kpi_target.
 CREATE OR REPLACE VIEW analytics.kpi_scorecard AS
 WITH targets AS (
   SELECT kpi, max(threshold) AS threshold, max(comparator) AS comparator,

@@ -1,0 +1,99 @@
+package vn.dvcw.etl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.dvcw.etl.Main;
+import vn.dvcw.etl.SparkTestBase;
+
+/** The dvcw command line against the seed lakehouse: output formats, exit codes, messages. */
+class CommandLineTest extends SparkTestBase {
+  private String out;
+  private String err;
+
+  @BeforeEach
+  void attach() {
+    useSeedLakehouse();
+  }
+
+  private int run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    try {
+      return Main.run(args);
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      out = o.toString(StandardCharsets.UTF_8);
+      err = e.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void csvIsAHeaderThenRows() {
+    assertEquals(0, run("sql", "--lakehouse", seedLakehouse(), "--format", "csv",
+        "SELECT count(*) AS n FROM ref.province"));
+    assertEquals("n\n97\n", out.replace("\r", ""));
+  }
+
+  @Test
+  void csvQuotesCellsWithCommas() {
+    assertEquals(0, run("sql", "--lakehouse", seedLakehouse(), "--format", "csv",
+        "SELECT name, unit_type FROM ref.province WHERE province_key = 'F77'"));
+    assertEquals("name,unit_type\nBà Rịa - Vũng Tàu,tỉnh\n", out.replace("\r", ""));
+    assertEquals(0, run("sql", "--lakehouse", seedLakehouse(), "--format", "csv",
+        "SELECT 'a, b' AS x, 'say \"hi\"' AS y"));
+    assertEquals("x,y\n\"a, b\",\"say \"\"hi\"\"\"\n", out.replace("\r", ""));
+  }
+
+  @Test
+  void tableIsReadableWithVietnameseNames() {
+    assertEquals(0, run("sql", "--lakehouse", seedLakehouse(),
+        "SELECT province_code, province_name, online_rate FROM analytics.online_rate_trend "
+            + "WHERE province_code = '14' AND level = 'all' ORDER BY period_start"));
+    assertTrue(out.contains("province_code | province_name | online_rate"), out);
+    assertTrue(out.contains("14            | Sơn La        | 0.333414"), out);
+    assertTrue(out.contains("(2 rows)"), out);
+  }
+
+  @Test
+  void jsonIsOneObjectPerLine() {
+    assertEquals(0, run("sql", "--lakehouse", seedLakehouse(), "--format", "json",
+        "SELECT code, name FROM ref.province WHERE province_key IN ('C15', 'F15') ORDER BY province_key"));
+    assertEquals("{\"code\":\"15\",\"name\":\"Lào Cai\"}\n{\"code\":\"15\",\"name\":\"Yên Bái\"}\n",
+        out.replace("\r", ""));
+  }
+
+  @Test
+  void aBadQueryIsOneLineAndExitTwo() {
+    assertEquals(2, run("sql", "--lakehouse", seedLakehouse(), "SELECT * FROM gold.no_such_table"));
+    assertEquals(1, err.strip().lines().count(), err);
+    assertTrue(err.startsWith("dvcw sql: [TABLE_OR_VIEW_NOT_FOUND]"), err);
+    assertEquals(2, run("sql", "--lakehouse", seedLakehouse(), "SELEC 1"));
+    assertEquals(1, err.strip().lines().count(), err);
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertEquals(2, run("sql", "--frmat", "csv", "SELECT 1"));
+    assertTrue(err.contains("Unknown option"), err);
+  }
+
+  @Test
+  void tablesListsEveryTableAndViewWithItsDescription() {
+    assertEquals(0, run("tables", "--lakehouse", seedLakehouse()));
+    assertTrue(out.contains("ref       | ref.province "), out);
+    assertTrue(out.contains("| 97   | Provinces of both eras"), out);
+    assertTrue(out.contains("analytics | analytics.online_rate "), out);
+    assertTrue(out.contains("Online submission rate per province, period and level"), out);
+  }
+}

@@ -123,6 +123,21 @@ class SeedRefreshTest extends SparkTestBase {
   }
 
   @Test
+  void javaRebasingAgreesWithTheSqlView() {
+    Dataset<Row> facts = sql("SELECT * FROM gold.fact_service_integration");
+    Dataset<Row> rebased = vn.dvcw.warehouse.spark.ProvinceRebasing.toCurrentGeography(facts, List.of("snapshot_date"),
+            List.of("services_provided", "services_integrated", "services_remaining"))
+        .withColumn("integrated_share", vn.dvcw.warehouse.spark.ProvinceRebasing.ratio("services_integrated",
+            "services_provided"))
+        .selectExpr("current_code AS province_code", "services_provided", "services_integrated", "integrated_share",
+            "parts AS former_parts");
+    Dataset<Row> view = sql("SELECT province_code, services_provided, services_integrated, integrated_share, "
+        + "former_parts FROM analytics.integration_progress WHERE geography = 'current'");
+    assertEquals(34, rebased.count());
+    DATA_FRAMES.assertDataFrameDataEquals(view.orderBy("province_code"), rebased.orderBy("province_code"));
+  }
+
+  @Test
   void taskStatusesByColourViaSparkTestingBase() {
     StructType schema = StructType.fromDDL("status_colour STRING, provinces BIGINT NOT NULL");
     Dataset<Row> expected = spark().createDataFrame(List.of(RowFactory.create("green", 31L),

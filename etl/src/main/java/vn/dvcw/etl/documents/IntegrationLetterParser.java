@@ -31,8 +31,9 @@ final class IntegrationLetterParser implements DocumentParser {
   }
 
   static boolean recognises(String folded) {
-    return folded.contains("da tich hop, cung cap tren cong dich vu cong quoc gia")
-        && folded.contains("con can phai tich hop");
+    return (folded.contains("da tich hop, cung cap tren cong dich vu cong quoc gia")
+        && folded.contains("con can phai tich hop"))
+        || folded.contains("v/v tich hop, cung cap dich vu cong truc tuyen");
   }
 
   @Override

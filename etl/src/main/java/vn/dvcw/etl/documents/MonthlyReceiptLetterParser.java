@@ -36,7 +36,8 @@ final class MonthlyReceiptLetterParser implements DocumentParser {
   }
 
   static boolean recognises(String folded) {
-    return folded.contains("tong so ho so tiep nhan, giai quyet") && folded.contains("cham duoc tiep nhan");
+    return (folded.contains("tong so ho so tiep nhan, giai quyet") && folded.contains("cham duoc tiep nhan"))
+        || folded.contains("v/v tiep nhan, xu ly ho so truc tuyen");
   }
 
   @Override
@@ -54,6 +55,11 @@ final class MonthlyReceiptLetterParser implements DocumentParser {
         LetterHeader.issueDate(doc), start, end, LetterHeader.subject(doc), null,
         start == null ? "reporting period not found in the text" : null);
     ParsedDocument out = new ParsedDocument(doc, id);
+    if (end == null) {
+      out.add(new Problem(TABLE, null, null, "reporting period not found ('từ ngày … đến ngày …'): the rows "
+          + "cannot be dated, so none is loaded"));
+      return out;
+    }
     int header = LetterHeader.appendixTableStart(doc, "STT");
     if (header < 0) {
       out.add(new Problem(TABLE, null, null, "appendix table (header 'STT') not found"));

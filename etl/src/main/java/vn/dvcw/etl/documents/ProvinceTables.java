@@ -58,6 +58,9 @@ final class ProvinceTables {
       out.add(new Finding(tableId, "row_numbering", "rows", "table", null, null, null, "missing_rows",
           gap + " in the document's numbering", null));
     }
+    for (LetterTable.Rejected r : table.rejected()) {
+      out.add(new Problem(tableId, r.lineNo(), r.raw(), r.reason()));
+    }
   }
 
   static Observation observation(String tableId, int rowNo, LetterTable.Row row, String province, String level,

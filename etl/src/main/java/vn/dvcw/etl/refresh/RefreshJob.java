@@ -70,13 +70,56 @@ public final class RefreshJob {
     this.upsert = new DeltaUpsert(spark, lakehouse);
   }
 
-  /** Runs a refresh. Failures of the whole run are thrown; bad inputs are quarantined and counted. */
+  /**
+   * Runs a refresh under the lakehouse's refresh lock. Bad inputs are quarantined and counted; a failure of the
+   * run itself is recorded in ops.refresh_run (status 'failed') and thrown. Another live refresh on the same
+   * lakehouse makes this one wait up to {@link RefreshOptions#lockWait()}, then return exit code 4.
+   */
   public RefreshResult run(RefreshOptions options) {
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
         + "-" + UUID.randomUUID().toString().substring(0, 6);
     Timestamp started = Timestamp.from(Instant.now());
+    RefreshLock lock;
+    try {
+      lock = RefreshLock.acquire(spark.sparkContext().hadoopConfiguration(), lakehouse, runId, options.lockWait(),
+          msg -> { warnings.add(msg); out.println("note: " + msg); });
+    } catch (RefreshLock.BusyException busy) {
+      return new RefreshResult(runId, RefreshResult.BUSY, 0, 0, 0, 0, 0, 0, List.of("BUSY " + busy.getMessage()));
+    }
+    try (lock) {
+      return runLocked(options, runId, started);
+    } catch (RuntimeException failure) {
+      recordFailure(runId, started, options, failure);
+      throw failure;
+    }
+  }
+
+  /** A test hook: fail on purpose when a step starts, to prove a crash leaves the lakehouse readable. */
+  static final String FAIL_AT_STEP = "dvcw.test.failAtStep";
+
+  private void checkpoint(int step) {
+    if (Integer.toString(step).equals(System.getProperty(FAIL_AT_STEP))) {
+      throw new IllegalStateException("injected failure at step " + step + " (" + FAIL_AT_STEP + ")");
+    }
+  }
+
+  private void recordFailure(String runId, Timestamp started, RefreshOptions options, RuntimeException failure) {
+    try {
+      List<String> notes = new ArrayList<>(warnings);
+      notes.add("failed: " + failure.getMessage());
+      Row run = RowFactory.create(runId, started, Timestamp.from(Instant.now()), "failed", RefreshResult.FAILED,
+          lakehouse, options.inputs(), 0, 0, 0, new LinkedHashMap<>(rowsWritten), 0, 0, 0,
+          notes.toArray(String[]::new), new LinkedHashMap<>(versions));
+      upsert.merge(WarehouseTables.REFRESH_RUN, frame(List.of(run), Schemas.REFRESH_RUN));
+    } catch (RuntimeException ignored) {
+      // The failure itself is what the caller must see; a run record we cannot write adds nothing.
+    }
+  }
+
+  private RefreshResult runLocked(RefreshOptions options, String runId, Timestamp started) {
     Progress progress = new Progress(out, 8);
 
+    checkpoint(1);
     progress.start("reference data: provinces of both eras, status history, lineage");
     ProvinceDirectory dir = ProvinceDirectory.fromClasspath();
     write(WarehouseTables.PROVINCE, ReferenceTables.provinces(dir, LocalDate.now(ZoneOffset.UTC)), Schemas.PROVINCE);
@@ -84,6 +127,7 @@ public final class RefreshJob {
     write(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir), Schemas.PROVINCE_LINEAGE);
     progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links");
 
+    checkpoint(2);
     progress.start("bronze: reading inputs from " + options.inputs());
     InputScanner.Scan scan = new InputScanner(spark.sparkContext().hadoopConfiguration()).scan(options.inputs());
     FindingBaseline baseline = readBaseline(options.inputs());
@@ -92,6 +136,7 @@ public final class RefreshJob {
     int newDocs = ingestBronze(scan, runId, quarantine);
     progress.done(scan.files().size() + " files seen, " + newDocs + " new, " + quarantine.size() + " refused");
 
+    checkpoint(3);
     progress.start("silver: parsing documents, resolving provinces");
     List<StoredDocument> stored = storedDocuments();
     Map<String, ParsedDocument> parsed = new LinkedHashMap<>();
@@ -113,14 +158,17 @@ public final class RefreshJob {
     progress.done(parsed.size() + " documents (" + current.size() + " current), " + rows.observations.size()
         + " observations, " + rows.quarantine.size() + " rows quarantined");
 
+    checkpoint(4);
     progress.start("gold: facts of current documents");
     WarehouseSession.attach(spark, lakehouse);
     for (String fact : GOLD) {
       TableSpec spec = WarehouseTables.find("gold." + fact).orElseThrow();
       record(upsert.replace(spec, spark.sql(resource("gold/" + fact + ".sql"))));
+      checkpoint(40 + GOLD.indexOf(fact));
     }
     progress.done(GOLD.size() + " fact tables");
 
+    checkpoint(5);
     progress.start("reconciliation: published totals, rates and claims vs their rows");
     Set<String> priorFindings = existingIds(WarehouseTables.RECONCILIATION, "finding_id",
         "status IN ('mismatch', 'missing_rows')");
@@ -137,6 +185,7 @@ public final class RefreshJob {
         .count();
     progress.done(findingRows.size() + " checks, " + problems.size() + " mismatches (" + newMismatches + " new)");
 
+    checkpoint(6);
     progress.start("quarantine");
     Set<String> priorQuarantine = existingIds(WarehouseTables.QUARANTINE, "quarantine_id", "true");
     // One entry per input row: a row whose province is unknown fails once, not once per measure.
@@ -153,6 +202,7 @@ public final class RefreshJob {
     record(upsert.merge(WarehouseTables.QUARANTINE, frame(qRows, Schemas.QUARANTINE)));
     progress.done(quarantine.size() + " entries this run, " + newQuarantined + " new");
 
+    checkpoint(7);
     progress.start("views");
     ViewLoader.Report views = WarehouseSession.attach(spark, lakehouse);
     views.failed().forEach((file, err) -> warnings.add("view " + file + " not created: " + err));
@@ -160,6 +210,7 @@ public final class RefreshJob {
 
     int exit = newQuarantined > 0 || newMismatches > 0 ? RefreshResult.FINDINGS : RefreshResult.OK;
     List<String> summary = summary(parsed, current, problems, quarantine, newMismatches, newQuarantined);
+    checkpoint(8);
     progress.start("run record");
     Row run = RowFactory.create(runId, started, Timestamp.from(Instant.now()),
         exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), scan.files().size(),
@@ -211,7 +262,11 @@ public final class RefreshJob {
     return docs;
   }
 
-  /** Versions of each document key: ordered by first sight, then file time; the last is current. */
+  /**
+   * Versions of each document key, ordered by first sight, then file time. The current one is the latest
+   * version that loaded without quarantined rows; a version with problems never replaces a clean one (a
+   * truncated copy must not overwrite good figures). When every version has problems, the latest is current.
+   */
   private static List<Row> versions(List<StoredDocument> stored, Map<String, ParsedDocument> parsed) {
     Map<String, List<StoredDocument>> byKey = new LinkedHashMap<>();
     for (StoredDocument s : stored) {
@@ -222,17 +277,30 @@ public final class RefreshJob {
       List<StoredDocument> vs = e.getValue();
       vs.sort(Comparator.comparing(StoredDocument::firstSeenAt).thenComparing(StoredDocument::modifiedAt)
           .thenComparing(StoredDocument::docId));
+      int current = vs.size() - 1;
+      for (int i = vs.size() - 1; i >= 0; i--) {
+        if (parsed.get(vs.get(i).docId()).problems().isEmpty()) {
+          current = i;
+          break;
+        }
+      }
       for (int i = 0; i < vs.size(); i++) {
         ParsedDocument p = parsed.get(vs.get(i).docId());
         var id = p.identity();
-        boolean isCurrent = i == vs.size() - 1;
+        boolean isCurrent = i == current;
+        String supersededBy = isCurrent ? null : vs.get(current).docId();
+        String note = i > current ? joinNotes(id.note(), "not current: it has quarantined rows and an earlier "
+            + "version loaded cleanly") : id.note();
         rows.add(RowFactory.create(p.docId(), e.getKey(), id.kind().sqlName(), id.number(), id.issuer(),
             date(id.issueDate()), date(id.periodStart()), date(id.periodEnd()), date(id.dataDate()), id.title(),
-            id.restates(), id.note(), p.source().fileName(), vs.get(i).firstSeenAt(), i + 1, isCurrent,
-            isCurrent ? null : vs.get(i + 1).docId()));
+            id.restates(), note, p.source().fileName(), vs.get(i).firstSeenAt(), i + 1, isCurrent, supersededBy));
       }
     }
     return rows;
+  }
+
+  private static String joinNotes(String a, String b) {
+    return a == null ? b : a + "; " + b;
   }
 
   private List<String> summary(Map<String, ParsedDocument> parsed, Set<String> current, List<Row> mismatches,

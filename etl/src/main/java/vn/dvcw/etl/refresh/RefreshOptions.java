@@ -1,9 +1,25 @@
 package vn.dvcw.etl.refresh;
 
+import java.time.Duration;
+
 /**
- * What a refresh reads: the inputs folder (documents; any Hadoop URI). The lakehouse is the session's.
+ * What a refresh reads: the inputs folder (documents; any Hadoop URI), and how long to wait for another
+ * refresh of the same lakehouse to finish. The lakehouse is the session's.
  */
-public record RefreshOptions(String inputs) {
+public record RefreshOptions(String inputs, Duration lockWait) {
   /** The documents bundled with the repository: the five real seed documents. */
   public static final String BUNDLED_INPUTS = "inputs/documents";
+
+  /** Environment variable: seconds to wait for another refresh (default 60). */
+  public static final String LOCK_WAIT_ENV = "DVCW_LOCK_WAIT_SECONDS";
+
+  /** Reads {@code inputs}, waiting for the lock as long as $DVCW_LOCK_WAIT_SECONDS says (default 60 s). */
+  public RefreshOptions(String inputs) {
+    this(inputs, Duration.ofSeconds(envSeconds(LOCK_WAIT_ENV, 60)));
+  }
+
+  private static long envSeconds(String name, long fallback) {
+    String v = System.getenv(name);
+    return v != null && v.strip().matches("\\d+") ? Long.parseLong(v.strip()) : fallback;
+  }
 }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.dvcw.warehouse.WarehouseSession;
+import vn.dvcw.warehouse.catalog.AsOfCatalog;
 
 /** {@code dvcw sql "QUERY"}: runs Spark SQL on the lakehouse and prints the result. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
@@ -27,6 +29,10 @@ public final class SqlCommand implements Callable<Integer> {
       description = "Output: table (readable), csv (header row, then rows) or json (one object per line)")
   OutputFormat format;
 
+  @Option(names = "--as-of", paramLabel = "RUN|TIME",
+      description = "Query the tables as a refresh left them: a run id (see 'dvcw runs') or a UTC timestamp")
+  String asOf;
+
   @Option(names = "--limit", defaultValue = "-1",
       description = "At most this many rows (default: 1000 for table, all for csv and json)")
   int limit;
@@ -34,6 +40,14 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession spark = lakehouse.open("dvcw-sql");
+    if (asOf != null) {
+      try {
+        AsOfCatalog.attach(spark, WarehouseSession.lakehouseOf(spark), asOf);
+      } catch (IllegalArgumentException e) {
+        System.err.println("dvcw sql: " + e.getMessage());
+        return 2;
+      }
+    }
     Dataset<Row> result;
     try {
       result = spark.sql(query);

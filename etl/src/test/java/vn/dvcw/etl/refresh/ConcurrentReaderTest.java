@@ -45,5 +45,19 @@ class ConcurrentReaderTest extends SparkTestBase {
     assertTrue(errors.isEmpty(), "reader errors: " + errors);
     // Before the commit: July only; after: July and August. Never anything in between.
     assertTrue(Set.of("34/1777005", "68/3554010").containsAll(Set.copyOf(seen)), seen.toString());
+
+    // Every figure can be reproduced as a run published it: dvcw sql --as-of RUN.
+    List<Row> runs = rows("SELECT run_id, ended_at FROM ops.refresh_run ORDER BY started_at");
+    String first = runs.get(0).getString(0);
+    java.sql.Timestamp between = runs.get(0).getTimestamp(1);
+    vn.dvcw.warehouse.catalog.AsOfCatalog.attach(spark(), lakehouse.toString(), first);
+    assertEquals(34, count("SELECT count(*) FROM gold.fact_dossier_receipt"));
+    assertEquals(34, count("SELECT count(*) FROM analytics.dossier_receipt"), "views work as of a run");
+    assertEquals(1, count("SELECT count(*) FROM ops.refresh_run"));
+    vn.dvcw.warehouse.catalog.AsOfCatalog.attach(spark(), lakehouse.toString(), between.toInstant().toString()
+        .replace('T', ' ').replace("Z", ""));
+    assertEquals(34, count("SELECT count(*) FROM gold.fact_dossier_receipt"));
+    vn.dvcw.warehouse.WarehouseSession.attach(spark(), lakehouse.toString());
+    assertEquals(68, count("SELECT count(*) FROM gold.fact_dossier_receipt"));
   }
 }

@@ -89,6 +89,37 @@ class CommandLineTest extends SparkTestBase {
   }
 
   @Test
+  void runsShowsTheLatestRefreshes() {
+    assertEquals(0, run("runs", "--lakehouse", seedLakehouse(), "--format", "csv"));
+    assertTrue(out.startsWith("run_id,status,exit_code,"), out);
+    assertTrue(out.contains(",success,0,"), out);
+  }
+
+  @Test
+  void maintainKeepsAtLeastThirtyDaysAndChangesNoFigure() {
+    assertEquals(2, run("maintain", "--lakehouse", seedLakehouse(), "--retention-days", "7"));
+    assertTrue(err.contains("at least 30"), err);
+    long before = count("SELECT sum(value) FROM silver.report_observation");
+    assertEquals(0, run("maintain", "--lakehouse", seedLakehouse()));
+    assertTrue(out.contains("silver.report_observation"), out);
+    assertEquals(before, count("SELECT sum(value) FROM silver.report_observation"));
+  }
+
+  @Test
+  void aSecondRefreshExitsFourWhileAnotherHoldsTheLakehouse() throws Exception {
+    java.nio.file.Path lakehouse = freshLakehouse();
+    try (var held = vn.dvcw.etl.refresh.RefreshLock.acquire(spark().sparkContext().hadoopConfiguration(),
+        lakehouse.toString(), "other-run", java.time.Duration.ZERO, m -> { })) {
+      var result = new vn.dvcw.etl.refresh.RefreshJob(spark(), new PrintStream(new ByteArrayOutputStream()))
+          .run(new vn.dvcw.etl.refresh.RefreshOptions(seedInputs().toString(), java.time.Duration.ZERO));
+      assertEquals(vn.dvcw.etl.refresh.RefreshResult.BUSY, result.exitCode());
+      assertTrue(result.summary().get(0).contains("another refresh is writing"), result.summary().toString());
+      assertEquals(0, java.nio.file.Files.list(lakehouse).filter(p -> !p.endsWith("_locks")).count(),
+          "nothing written");
+    }
+  }
+
+  @Test
   void tablesListsEveryTableAndViewWithItsDescription() {
     assertEquals(0, run("tables", "--lakehouse", seedLakehouse()));
     assertTrue(out.contains("ref       | ref.province "), out);

@@ -24,8 +24,8 @@ final class MonthlyReceiptLetterParser implements DocumentParser {
       ColumnMap.Rule.of("processed_on_time", "count", "dung han"),
       ColumnMap.Rule.of("received_late", "count", "cham duoc tiep nhan", "cham tiep nhan"),
       ColumnMap.Rule.of("overdue_in_processing", "count", "qua han"));
-  /** Body sentences that restate the totals, and the measure each restates. */
-  private static final Map<String, Pattern> BODY_TOTALS = Map.of(
+  /** Sentences that state the totals (in the letter's text, and in articles restating it), by measure. */
+  static final Map<String, Pattern> BODY_TOTALS = Map.of(
       "received_processed", Pattern.compile("là ([\\d.,]+) hồ sơ"),
       "received_late", Pattern.compile("còn ([\\d.,]+) hồ sơ trực tuyến chậm được tiếp nhận"),
       "overdue_in_processing", Pattern.compile("([\\d.,]+) hồ sơ đang xử lý quá hạn"));

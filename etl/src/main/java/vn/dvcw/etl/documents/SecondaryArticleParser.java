@@ -13,10 +13,6 @@ import java.util.regex.Pattern;
  */
 final class SecondaryArticleParser implements DocumentParser {
   private static final Pattern LETTER = Pattern.compile("Công văn (?:số )?(\\d+/[\\p{Lu}Đ\\-]+)");
-  private static final Map<String, Pattern> RESTATED = Map.of(
-      "received_processed", Pattern.compile("là ([\\d.,]+) hồ sơ"),
-      "received_late", Pattern.compile("còn ([\\d.,]+) hồ sơ trực tuyến chậm được tiếp nhận"),
-      "overdue_in_processing", Pattern.compile("([\\d.,]+) hồ sơ đang xử lý quá hạn"));
 
   @Override
   public DocumentKind kind() {
@@ -37,7 +33,7 @@ final class SecondaryArticleParser implements DocumentParser {
     ParsedDocument out = new ParsedDocument(doc, id);
     for (int i = 0; i < doc.lines().size(); i++) {
       String line = doc.line(i);
-      for (var e : RESTATED.entrySet()) {
+      for (var e : MonthlyReceiptLetterParser.BODY_TOTALS.entrySet()) {
         Matcher m = e.getValue().matcher(line);
         if (m.find()) {
           out.add(new Claim(restates, "appendix", e.getKey(), BigDecimal.valueOf(VietnameseNumbers.count(m.group(1))),

@@ -79,6 +79,7 @@ public final class RefreshJob {
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
         + "-" + UUID.randomUUID().toString().substring(0, 6);
     Timestamp started = Timestamp.from(Instant.now());
+    requireFolder(options.inputs());
     RefreshLock lock;
     try {
       lock = RefreshLock.acquire(spark.sparkContext().hadoopConfiguration(), lakehouse, runId, options.lockWait(),
@@ -91,6 +92,18 @@ public final class RefreshJob {
     } catch (RuntimeException failure) {
       recordFailure(runId, started, options, failure);
       throw failure;
+    }
+  }
+
+  /** Fails before anything is written when the inputs folder is missing: a typo must not cost a run. */
+  private void requireFolder(String inputs) {
+    try {
+      var path = new org.apache.hadoop.fs.Path(inputs);
+      if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).isDirectory(path)) {
+        throw new IllegalArgumentException("inputs folder not found: " + inputs + " (pass --inputs DIR)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read inputs folder " + inputs, e);
     }
   }
 

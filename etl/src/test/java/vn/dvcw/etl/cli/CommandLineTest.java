@@ -89,6 +89,13 @@ class CommandLineTest extends SparkTestBase {
   }
 
   @Test
+  void aRefreshThatCannotRunExitsOneWithOneReadableLine() throws Exception {
+    java.nio.file.Path lakehouse = freshLakehouse();
+    assertEquals(1, run("refresh", "--lakehouse", lakehouse.toString(), "--inputs", "/no/such/folder"));
+    assertTrue(err.startsWith("dvcw refresh: inputs folder not found: /no/such/folder"), err);
+  }
+
+  @Test
   void runsShowsTheLatestRefreshes() {
     assertEquals(0, run("runs", "--lakehouse", seedLakehouse(), "--format", "csv"));
     assertTrue(out.startsWith("run_id,status,exit_code,"), out);

@@ -39,8 +39,7 @@ final class SteeringTextClaims {
     provincesWhere("Đặc biệt (\\d{1,2}) tỉnh", "green_pct", v -> v.compareTo(bd(100)) == 0, "= 100%");
     provincesWhere("Vẫn còn (\\d{1,2})/\\d{1,2} tỉnh, thành phố \\(\\p{L}[\\p{L} ]*\\) có ít hơn 10%", "green_pct",
         v -> v.compareTo(bd(10)) < 0, "< 10%");
-    provincesWhere("Tất cả các địa phương đều có tỷ lệ xã, phường báo cáo lên hệ thống trên (98)%", "reported_pct",
-        v -> v.compareTo(bd(98)) > 0, "reported > 98% (claim: all 34)");
+    allProvincesAbove("Tất cả các địa phương đều có tỷ lệ xã, phường báo cáo lên hệ thống trên (\\d+)%", "reported_pct");
     find("có ([\\d.]+)/[\\d.]+ xã, phường \\(tương đương [\\d,]+%\\) đáp ứng").ifPresent(v ->
         out.add(Checks.count("commune_coverage", "text_claim", "green", "all provinces", v,
             sum("commune_coverage", "green"),
@@ -72,9 +71,19 @@ final class SteeringTextClaims {
   private void provincesWhere(String regex, String measure, Predicate<BigDecimal> test, String what) {
     find(regex).ifPresent(v -> {
       long n = out.observations("commune_coverage", measure).stream().map(Observation::value).filter(test).count();
-      long claimed = what.startsWith("reported") ? out.observations("commune_coverage", measure).size() : v;
-      out.add(Checks.count("commune_coverage", "text_claim", "provinces_" + measure, what, claimed, n,
+      out.add(Checks.count("commune_coverage", "text_claim", "provinces_" + measure, what, v, n,
           "provinces the text counts vs provinces in Phụ lục 4 with " + measure + " " + what, null));
+    });
+  }
+
+  /** "All provinces are above X%": every row of Phụ lục 4 must be. */
+  private void allProvincesAbove(String regex, String measure) {
+    find(regex).ifPresent(threshold -> {
+      List<Observation> all = out.observations("commune_coverage", measure);
+      long above = all.stream().filter(o -> o.value().compareTo(bd(threshold.intValue())) > 0).count();
+      out.add(Checks.count("commune_coverage", "text_claim", "provinces_" + measure, "all > " + threshold + "%",
+          all.size(), above, "the text says every province is above " + threshold + "%: provinces of Phụ lục 4 that are",
+          null));
     });
   }
 

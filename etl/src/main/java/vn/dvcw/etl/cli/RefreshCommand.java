@@ -23,6 +23,10 @@ public final class RefreshCommand implements Callable<Integer> {
       description = "Inputs folder (default: the real documents bundled in the repository, inputs/documents)")
   String inputs;
 
+  @Option(names = "--report",
+      description = "After a successful refresh, render the report into <lakehouse>/reports/ (as 'dvcw report')")
+  boolean report;
+
   @Override
   public Integer call() {
     String folder = inputs != null ? inputs : defaultInputs();
@@ -32,6 +36,17 @@ public final class RefreshCommand implements Callable<Integer> {
     result.summary().forEach(System.out::println);
     System.out.printf("refresh %s: %d documents (%d new), %d observations; exit %d%n", result.runId(),
         result.documents(), result.newDocuments(), result.observations(), result.exitCode());
+    boolean refreshed = result.exitCode() == RefreshResult.OK || result.exitCode() == RefreshResult.FINDINGS;
+    if (report && refreshed) {
+      // The refresh is committed whatever happens here: say so, so a scheduler's alert points at the report.
+      try {
+        System.out.println("report written: " + ReportCommand.render(spark, null));
+      } catch (RuntimeException | LinkageError | java.awt.AWTError e) { // AWT: no fonts or display libraries
+        System.err.println("dvcw refresh: the refresh succeeded (exit " + result.exitCode()
+            + ") but the report failed: " + Errors.oneLine(e) + "; run 'dvcw report' to retry");
+        return 1;
+      }
+    }
     return result.exitCode();
   }
 

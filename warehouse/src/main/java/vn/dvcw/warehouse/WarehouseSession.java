@@ -30,6 +30,8 @@ public final class WarehouseSession {
         Map.entry("spark.sql.shuffle.partitions", "4"),
         Map.entry("spark.sql.adaptive.enabled", "true"),
         Map.entry("spark.databricks.delta.snapshotPartitions", "2"),
+        // VACUUM lists files with this many tasks (Spark's default is 10,000): far too many for one machine.
+        Map.entry("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8"),
         Map.entry("spark.ui.enabled", "false"),
         Map.entry("spark.ui.showConsoleProgress", "false"),
         Map.entry("spark.sql.ansi.enabled", "false"));

@@ -43,10 +43,12 @@ public final class MaintainCommand implements Callable<Integer> {
       }
       long started = System.nanoTime();
       DeltaTable table = DeltaTable.forPath(spark, path);
-      long compacted = table.optimize().executeCompaction().count();
+      org.apache.spark.sql.Row metrics = table.optimize().executeCompaction().select("metrics.numFilesRemoved",
+          "metrics.numFilesAdded").head();
       table.vacuum(retentionDays * 24.0);
-      System.out.printf("%-36s compacted (%d), vacuumed > %d days (%.1f s)%n", spec.qualifiedName(), compacted,
-          retentionDays, (System.nanoTime() - started) / 1e9);
+      System.out.printf("%-36s %d small files compacted into %d; vacuumed files older than %d days (%.1f s)%n",
+          spec.qualifiedName(), metrics.getLong(0), metrics.getLong(1), retentionDays,
+          (System.nanoTime() - started) / 1e9);
     }
     return 0;
   }

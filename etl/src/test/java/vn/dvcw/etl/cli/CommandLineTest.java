@@ -5,37 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.dvcw.etl.Main;
-import vn.dvcw.etl.SparkTestBase;
+import vn.dvcw.etl.CliTestBase;
 
 /** The dvcw command line against the seed lakehouse: output formats, exit codes, messages. */
-class CommandLineTest extends SparkTestBase {
-  private String out;
-  private String err;
-
+class CommandLineTest extends CliTestBase {
   @BeforeEach
   void attach() {
     useSeedLakehouse();
-  }
-
-  private int run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      return Main.run(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-      out = o.toString(StandardCharsets.UTF_8);
-      err = e.toString(StandardCharsets.UTF_8);
-    }
   }
 
   @Test

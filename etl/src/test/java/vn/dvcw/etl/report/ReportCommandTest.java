@@ -3,9 +3,7 @@ package vn.dvcw.etl.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.dvcw.etl.Main;
-import vn.dvcw.etl.SparkTestBase;
+import vn.dvcw.etl.CliTestBase;
 
 /** {@code dvcw report} and {@code dvcw refresh --report}: where the file goes, exit codes, messages. */
-class ReportCommandTest extends SparkTestBase {
-  private String out;
-  private String err;
-
+class ReportCommandTest extends CliTestBase {
   /** The shared session first: a CLI run must not be what creates it (SparkTestBase would re-attach later). */
   @BeforeEach
   void session() {
@@ -31,23 +25,6 @@ class ReportCommandTest extends SparkTestBase {
   @AfterEach
   void reattach() {
     useSeedLakehouse();
-  }
-
-  private int run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      return Main.run(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-      out = o.toString(StandardCharsets.UTF_8);
-      err = e.toString(StandardCharsets.UTF_8);
-    }
   }
 
   @Test

@@ -173,7 +173,8 @@ public final class RefreshJob {
 
     checkpoint(4);
     progress.start("gold: facts of current documents");
-    WarehouseSession.attach(spark, lakehouse);
+    // Gold SQL reads silver by name: register the tables only (views come once everything is written).
+    new vn.dvcw.warehouse.catalog.CatalogRegistrar(spark, lakehouse).registerAll();
     for (String fact : GOLD) {
       TableSpec spec = WarehouseTables.find("gold." + fact).orElseThrow();
       record(upsert.replace(spec, spark.sql(resource("gold/" + fact + ".sql"))));

@@ -29,6 +29,11 @@ public abstract class SparkTestBase {
   /** spark-testing-base's DataFrame comparisons, used as a plain helper (its JUnit 4 hooks are not needed). */
   protected static final JavaDataFrameSuiteBase DATA_FRAMES = new JavaDataFrameSuiteBase();
 
+  static {
+    // Dossier feeds need a pseudonymisation secret; tests use a fixed one (never a real deployment's).
+    System.setProperty(vn.dvcw.etl.feed.Pseudonymiser.PROPERTY, "test-only-secret-0123456789abcdef0123456789");
+  }
+
   /** The shared session; on first use it refreshes the seed lakehouse. Attach with {@link #useSeedLakehouse}. */
   protected static synchronized SparkSession spark() {
     if (spark == null) {
@@ -78,6 +83,15 @@ public abstract class SparkTestBase {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     return new RefreshJob(s, new PrintStream(buf, true, StandardCharsets.UTF_8))
         .run(new RefreshOptions(inputs.toString()));
+  }
+
+  /** Runs a refresh of {@code inputs} and the dossier feed in {@code feed} into {@code lakehouse}; returns the output. */
+  protected static String refreshWithFeed(Path lakehouse, Path inputs, Path feed, RefreshResult[] result) {
+    WarehouseSession.attach(spark(), lakehouse.toString());
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    result[0] = new RefreshJob(spark(), new PrintStream(buf, true, StandardCharsets.UTF_8))
+        .run(new RefreshOptions(inputs.toString(), feed.toString()));
+    return buf.toString(StandardCharsets.UTF_8);
   }
 
   /** A new empty lakehouse folder, with the shared session attached to it. */

@@ -23,6 +23,12 @@ public final class RefreshCommand implements Callable<Integer> {
       description = "Inputs folder (default: the real documents bundled in the repository, inputs/documents)")
   String inputs;
 
+  @Option(names = "--feed", paramLabel = "DIR",
+      description = {"Dossier-feed folder: DVCQG messages as JSON lines (.jsonl, .jsonl.gz) or envelopes (.json),",
+          "e.g. the output of 'dvcw generate'. Only files not loaded before are read. Needs the",
+          "pseudonymisation secret in $DVCW_PSEUDONYM_KEY (./dvcw creates one in .dvcw/pseudonym.key)."})
+  String feed;
+
   @Option(names = "--report",
       description = "After a successful refresh, render the report into <lakehouse>/reports/ (as 'dvcw report')")
   boolean report;
@@ -31,7 +37,7 @@ public final class RefreshCommand implements Callable<Integer> {
   public Integer call() {
     String folder = inputs != null ? inputs : defaultInputs();
     SparkSession spark = lakehouse.open("dvcw-refresh");
-    RefreshResult result = new RefreshJob(spark, System.out).run(new RefreshOptions(folder));
+    RefreshResult result = new RefreshJob(spark, System.out).run(new RefreshOptions(folder, feed));
     System.out.println();
     result.summary().forEach(System.out::println);
     System.out.printf("refresh %s: %d documents (%d new), %d observations; exit %d%n", result.runId(),

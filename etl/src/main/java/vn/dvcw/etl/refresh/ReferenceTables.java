@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.dvcw.warehouse.calendar.WorkingCalendar;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import vn.dvcw.warehouse.geo.Era;
@@ -48,6 +49,15 @@ final class ReferenceTables {
       String currentName = dir.byCode(Era.CURRENT, l.currentCode()).map(Province::name).orElse(null);
       rows.add(RowFactory.create(l.formerCode(), Province.key(Era.FORMER, l.formerCode()), formerName,
           l.currentCode(), Province.key(Era.CURRENT, l.currentCode()), currentName, date(l.effectiveDate())));
+    }
+    return rows;
+  }
+
+  static List<Row> calendar(WorkingCalendar calendar) {
+    List<Row> rows = new ArrayList<>();
+    for (WorkingCalendar.Day d : calendar.days()) {
+      rows.add(RowFactory.create(date(d.date()), d.workingDay(), d.kind().code(),
+          d.name().isEmpty() ? null : d.name(), d.source() == null || d.source().isEmpty() ? null : d.source()));
     }
     return rows;
   }

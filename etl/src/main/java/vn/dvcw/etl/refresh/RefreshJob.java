@@ -30,6 +30,8 @@ import vn.dvcw.etl.documents.DocumentReader;
 import vn.dvcw.etl.documents.Finding;
 import vn.dvcw.etl.documents.ParsedDocument;
 import vn.dvcw.etl.documents.SourceDocument;
+import vn.dvcw.etl.feed.FeedJob;
+import vn.dvcw.warehouse.calendar.WorkingCalendar;
 import vn.dvcw.warehouse.WarehouseSession;
 import vn.dvcw.warehouse.catalog.TableSpec;
 import vn.dvcw.warehouse.catalog.WarehouseTables;
@@ -130,7 +132,7 @@ public final class RefreshJob {
   }
 
   private RefreshResult runLocked(RefreshOptions options, String runId, Timestamp started) {
-    Progress progress = new Progress(out, 8);
+    Progress progress = new Progress(out, 9);
 
     checkpoint(1);
     progress.start("reference data: provinces of both eras, status history, lineage");
@@ -138,7 +140,10 @@ public final class RefreshJob {
     write(WarehouseTables.PROVINCE, ReferenceTables.provinces(dir, LocalDate.now(ZoneOffset.UTC)), Schemas.PROVINCE);
     write(WarehouseTables.PROVINCE_STATUS, ReferenceTables.statuses(dir), Schemas.PROVINCE_STATUS);
     write(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir), Schemas.PROVINCE_LINEAGE);
-    progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links");
+    WorkingCalendar calendar = WorkingCalendar.vietnam();
+    write(WarehouseTables.CALENDAR, ReferenceTables.calendar(calendar), Schemas.CALENDAR);
+    progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links, calendar "
+        + calendar.firstDay() + " to " + calendar.lastDay());
 
     checkpoint(2);
     progress.start("bronze: reading inputs from " + options.inputs());
@@ -182,6 +187,21 @@ public final class RefreshJob {
     }
     progress.done(GOLD.size() + " fact tables");
 
+    checkpoint(9);
+    FeedJob feedJob = new FeedJob(spark, lakehouse, line -> out.println("      " + line));
+    FeedJob.Result feed = null;
+    if (options.feed() == null) {
+      progress.start("dossier feed: none given (--feed DIR)");
+      feedJob.ensureTables();
+      progress.done("skipped");
+    } else {
+      progress.start("dossier feed: bronze, silver.dossier, gold.dossier_daily from " + options.feed());
+      feed = feedJob.run(options.feed(), runId);
+      feed.rowsWritten().forEach((t, n) -> rowsWritten.merge(t, n, Long::sum));
+      versions.putAll(feed.tableVersions());
+      progress.done(feed.summary());
+    }
+
     checkpoint(5);
     progress.start("reconciliation: published totals, rates and claims vs their rows");
     Set<String> priorFindings = existingIds(WarehouseTables.RECONCILIATION, "finding_id",
@@ -222,13 +242,21 @@ public final class RefreshJob {
     views.failed().forEach((file, err) -> warnings.add("view " + file + " not created: " + err));
     progress.done(views.created().size() + " views" + (views.complete() ? "" : ", " + views.failed().size() + " failed"));
 
-    int exit = newQuarantined > 0 || newMismatches > 0 ? RefreshResult.FINDINGS : RefreshResult.OK;
+    long feedQuarantinedNew = feed == null ? 0 : feed.quarantinedNew();
+    int exit = newQuarantined + feedQuarantinedNew > 0 || newMismatches > 0 ? RefreshResult.FINDINGS : RefreshResult.OK;
     List<String> summary = summary(parsed, current, problems, quarantine, newMismatches, newQuarantined);
+    if (feed != null) {
+      summary.add("dossier feed: " + feed.summary());
+      if (feedQuarantinedNew > 0) {
+        summary.add("QUARANTINED " + feedQuarantinedNew + " new feed messages: see SELECT * FROM ops.quarantine WHERE "
+            + "stage = 'feed' (raw messages in bronze.feed_record, by file_id and line)");
+      }
+    }
     checkpoint(8);
     progress.start("run record");
     Row run = RowFactory.create(runId, started, Timestamp.from(Instant.now()),
         exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), scan.files().size(),
-        newDocs, scan.refused().size(), new LinkedHashMap<>(rowsWritten), (int) newQuarantined, problems.size(),
+        newDocs, scan.refused().size(), new LinkedHashMap<>(rowsWritten), (int) (newQuarantined + feedQuarantinedNew), problems.size(),
         (int) newMismatches, warnings.toArray(String[]::new), new LinkedHashMap<>(versions));
     upsert.merge(WarehouseTables.REFRESH_RUN, frame(List.of(run), Schemas.REFRESH_RUN));
     progress.done("run " + runId);

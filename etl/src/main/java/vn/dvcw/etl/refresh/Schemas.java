@@ -15,6 +15,8 @@ final class Schemas {
   static final StructType PROVINCE_LINEAGE = StructType.fromDDL(
       "former_code STRING, former_key STRING, former_name STRING, current_code STRING, current_key STRING, "
           + "current_name STRING, effective_date DATE");
+  static final StructType CALENDAR = StructType.fromDDL(
+      "date DATE, is_working_day BOOLEAN, kind STRING, name STRING, source STRING");
   static final StructType KPI_TARGET = StructType.fromDDL(
       "kpi STRING, comparator STRING, threshold DECIMAL(9,4), threshold_pct DECIMAL(9,2), evaluation_period STRING, "
           + "legal_reference STRING, note STRING, source_doc_id STRING, source_document STRING, line_no INT, "

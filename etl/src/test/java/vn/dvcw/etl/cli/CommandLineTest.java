@@ -96,7 +96,7 @@ class CommandLineTest extends CliTestBase {
     try (var held = vn.dvcw.etl.refresh.RefreshLock.acquire(spark().sparkContext().hadoopConfiguration(),
         lakehouse.toString(), "other-run", java.time.Duration.ZERO, m -> { })) {
       var result = new vn.dvcw.etl.refresh.RefreshJob(spark(), new PrintStream(new ByteArrayOutputStream()))
-          .run(new vn.dvcw.etl.refresh.RefreshOptions(seedInputs().toString(), java.time.Duration.ZERO));
+          .run(new vn.dvcw.etl.refresh.RefreshOptions(seedInputs().toString(), null, java.time.Duration.ZERO));
       assertEquals(vn.dvcw.etl.refresh.RefreshResult.BUSY, result.exitCode());
       assertTrue(result.summary().get(0).contains("another refresh is writing"), result.summary().toString());
       assertEquals(0, java.nio.file.Files.list(lakehouse).filter(p -> !p.endsWith("_locks")).count(),

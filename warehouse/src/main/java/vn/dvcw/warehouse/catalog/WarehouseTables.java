@@ -20,11 +20,21 @@ public final class WarehouseTables {
   public static final TableSpec KPI_TARGET = new TableSpec(Layer.REF, "kpi_target", List.of("kpi", "source_doc_id"),
       "KPI thresholds set by directives (online, online payment, overdue, digitised results)");
 
+  public static final TableSpec CALENDAR = new TableSpec(Layer.REF, "calendar", List.of("date"),
+      "Vietnam's working days 2024-2026: weekends, public holidays, observed and swapped days, with sources");
+
   // bronze: raw inputs
   public static final TableSpec DOCUMENT = new TableSpec(Layer.BRONZE, "document", List.of("doc_id"),
       "Every input document as received: content hash, recognised kind, number, issuer, dates, raw text");
   public static final TableSpec DOCUMENT_ROW = new TableSpec(Layer.BRONZE, "document_row",
       List.of("doc_id", "table_id", "row_no"), "Raw table rows of the documents: cells as written, with line numbers");
+
+  public static final TableSpec FEED_FILE = new TableSpec(Layer.BRONZE, "feed_file", List.of("file_path", "sha256"),
+      "Dossier-feed files seen: path, checksum, size, arrival, status (loaded, duplicate) and record counts");
+  public static final TableSpec FEED_RECORD = new TableSpec(Layer.BRONZE, "feed_record",
+      List.of("file_id", "line_no", "item_no"),
+      "Every raw DVCQG feed message (dossier records, status events) as received, with file, line and arrival. "
+          + "Holds personal data: not for analysts", List.of("ingest_date"));
 
   // silver: typed and resolved
   public static final TableSpec DOCUMENT_VERSION = new TableSpec(Layer.SILVER, "document_version", List.of("doc_id"),
@@ -36,6 +46,13 @@ public final class WarehouseTables {
       List.of("doc_id", "table_id", "row_no"), "Task lists of steering-committee reports: overdue, due and recurring tasks");
   public static final TableSpec COMMUNE_OBSTACLE = new TableSpec(Layer.SILVER, "commune_obstacle",
       List.of("doc_id", "table_id", "row_no"), "Obstacles reported by communes, per province, with communes affected");
+
+  public static final TableSpec DOSSIER = new TableSpec(Layer.SILVER, "dossier", List.of("ma_ho_so"),
+      "One row per dossier (MaHoSo), latest state by event time, typed, province resolved for its era; "
+          + "personal data pseudonymised", List.of("receipt_month"));
+  public static final TableSpec DOSSIER_EVENT = new TableSpec(Layer.SILVER, "dossier_event", List.of("event_id"),
+      "Dossier status events (CapNhatTienDoHoSoMC), de-duplicated, by event time; handlers pseudonymised",
+      List.of("event_month"));
 
   // gold: facts
   public static final TableSpec FACT_ONLINE_SUBMISSION = new TableSpec(Layer.GOLD, "fact_online_submission",
@@ -52,6 +69,12 @@ public final class WarehouseTables {
       "Commune readiness per province: green/yellow/red coverage and criteria percentages");
   public static final TableSpec FACT_TASK_PROGRESS = new TableSpec(Layer.GOLD, "fact_task_progress",
       List.of("doc_id", "table_id", "row_no"), "Steering-committee task progress and status per province");
+  public static final TableSpec DOSSIER_DAILY = new TableSpec(Layer.GOLD, "dossier_daily",
+      List.of("day", "province_key", "level", "channel", "source"),
+      "Dossiers per receipt day, province (of its era), level and channel: received, late, finished, on time, "
+          + "overdue, paid online, digitised", List.of("month"));
+  public static final TableSpec DOSSIER_AS_OF = new TableSpec(Layer.GOLD, "dossier_as_of", List.of("feed"),
+      "The time the dossier facts are as of (latest event seen): what 'overdue' and 'finished' are measured at");
   public static final TableSpec RECONCILIATION = new TableSpec(Layer.GOLD, "reconciliation",
       List.of("finding_id"), "Published totals, rates and claims checked against the rows they summarise");
 
@@ -63,11 +86,11 @@ public final class WarehouseTables {
 
   /** Every table, in layer order. */
   public static final List<TableSpec> ALL = List.of(
-      PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET,
-      DOCUMENT, DOCUMENT_ROW,
-      DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE,
+      PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET, CALENDAR,
+      DOCUMENT, DOCUMENT_ROW, FEED_FILE, FEED_RECORD,
+      DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, DOSSIER, DOSSIER_EVENT,
       FACT_ONLINE_SUBMISSION, FACT_DOSSIER_RECEIPT, FACT_SERVICE_INTEGRATION, FACT_COMMUNE_READINESS,
-      FACT_TASK_PROGRESS, RECONCILIATION,
+      FACT_TASK_PROGRESS, DOSSIER_DAILY, DOSSIER_AS_OF, RECONCILIATION,
       QUARANTINE, REFRESH_RUN);
 
   /** The spec of a schema-qualified table name, if the warehouse defines it. */

@@ -65,7 +65,8 @@ public final class DeltaUpsert {
       requireUniqueKeys(spec, hashed);
       if (!DeltaTable.isDeltaTable(spark, path)) {
         long n = hashed.count();
-        hashed.write().format("delta").mode("errorifexists").save(path);
+        hashed.write().format("delta").partitionBy(spec.partitionColumns().toArray(String[]::new))
+            .mode("errorifexists").save(path);
         new CatalogRegistrar(spark, lakehouse).register(spec);
         return new Result(spec.qualifiedName(), n, 0, 0, 0);
       }

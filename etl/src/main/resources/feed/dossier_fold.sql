@@ -1,0 +1,69 @@
+-- silver.dossier, folded: the latest state of every dossier the batch touches.
+--
+-- Inputs (temporary views the feed job registers):
+--   existing_dossier  the rows silver.dossier holds now for the touched dossiers
+--   batch_record      the batch's valid dossier records (DongBoHoSoMC), any number per dossier
+--   event_agg         the batch's valid status events (CapNhatTienDoHoSoMC) summarised per dossier, plus, for
+--                     dossiers new to silver, the events stored before their record arrived
+-- Rules:
+--   * The record version that wins is the one stamped latest (version_at = its latest time among NgayNopHoSo,
+--     NgayTiepNhan, NgayKetThucXuLy, NgayTra, NgayTuChoi), then the one further along (status_rank), then the one
+--     that arrived last. Arrival order matters only for ties: a late-arriving older update never wins.
+--   * Events are summarised with max/min only, so applying the same event twice changes nothing.
+--   * status: the latest event's status when it is later than the winning record, else the record's.
+--   * completed_at: for a finished dossier (9, 10), the record's NgayKetThucXuLy, else the first "finished" (9)
+--     event, else the return time (NgayTra or the first 10 event): the priority of the 766 index (feed spec §7).
+WITH versions AS (
+  SELECT ma_ho_so, ${record_columns}, version_file_id, version_line_no, version_item_no, version_arrived_at
+  FROM existing_dossier
+  UNION ALL
+  SELECT ma_ho_so, ${record_columns}, file_id, line_no, item_no, arrived_at
+  FROM batch_record
+),
+best AS (
+  SELECT * FROM (
+    SELECT *, row_number() OVER (PARTITION BY ma_ho_so ORDER BY version_at DESC NULLS LAST, status_rank DESC,
+      version_arrived_at DESC, version_file_id DESC, version_line_no DESC, version_item_no DESC) AS rn
+    FROM versions
+  ) WHERE rn = 1
+),
+event_parts AS (
+  SELECT ma_ho_so, last_event_at, last_event_status, first_finished_event_at, first_returned_event_at,
+         first_stopped_event_at, first_pause_at, last_pause_at
+  FROM existing_dossier
+  UNION ALL
+  SELECT ma_ho_so, last_event_at, last_event_status, first_finished_event_at, first_returned_event_at,
+         first_stopped_event_at, first_pause_at, last_pause_at
+  FROM event_agg
+),
+events AS (
+  SELECT
+    ma_ho_so,
+    max(last_event_at) AS last_event_at,
+    max_by(last_event_status,
+      CASE WHEN last_event_at IS NOT NULL THEN struct(last_event_at, last_event_status) END) AS last_event_status,
+    min(first_finished_event_at) AS first_finished_event_at,
+    min(first_returned_event_at) AS first_returned_event_at,
+    min(first_stopped_event_at)  AS first_stopped_event_at,
+    min(first_pause_at)          AS first_pause_at,
+    max(last_pause_at)           AS last_pause_at
+  FROM event_parts
+  GROUP BY ma_ho_so
+),
+folded AS (
+  SELECT
+    b.ma_ho_so, ${record_columns_b},
+    b.version_file_id, b.version_line_no, b.version_item_no, b.version_arrived_at,
+    e.last_event_at, e.last_event_status, e.first_finished_event_at, e.first_returned_event_at,
+    e.first_stopped_event_at, e.first_pause_at, e.last_pause_at,
+    CASE WHEN e.last_event_at IS NOT NULL AND (b.version_at IS NULL OR e.last_event_at > b.version_at)
+         THEN e.last_event_status ELSE b.record_status END AS status
+  FROM best b
+  LEFT JOIN events e ON e.ma_ho_so = b.ma_ho_so
+)
+SELECT
+  *,
+  CASE WHEN status IN (9, 10)
+       THEN coalesce(finished_at, first_finished_event_at, returned_at, first_returned_event_at) END AS completed_at,
+  CASE channel WHEN 2 THEN 'online' WHEN 3 THEN 'postal' ELSE 'direct' END AS channel_name
+FROM folded

@@ -5,8 +5,11 @@
 --   online_rate          online / total dossiers (≥ 70%, Công văn 585/BKHCN-CĐSQG); from analytics.online_rate
 --   overdue_rate         overdue in processing / received and processed (≤ 5%); from analytics.dossier_receipt
 --                        (VPCP's monthly letters count online dossiers from DVCQG only)
---   online_payment_rate  (≥ 30%, NQ 76/NQ-CP) and digitised_result_rate (≥ 90%): no source loaded yet gives their
---                        counts, so they have no rows until dossier-level data is loaded
+--                        for dossier-level data: (finished late + open past due) / received, all channels,
+--                        from analytics.dossier_monthly
+--   online_payment_rate  paid online / dossiers with a fee (≥ 30%, NQ 76/NQ-CP), dossier-level data only
+--   digitised_result_rate  finished with an electronic result / finished (≥ 90%), dossier-level data only
+--   (the published reports give no counts for these two)
 -- Columns:
 --   kpi, geography, province_code, province_name, period_start, period_end, level
 --   numerator, denominator   the counts the value is computed from
@@ -15,7 +18,8 @@
 --   breach               true when the value is on the wrong side of the threshold
 --   gap                  value - threshold (negative = short of a floor; positive = over a ceiling)
 --   source, target_source   where the counts and the threshold come from
--- Sources: analytics.online_rate, analytics.dossier_receipt, ref.kpi_target.
+--   source_kind      'report', 'dvcqg_feed' or 'synthetic'
+-- Sources: analytics.online_rate, analytics.dossier_receipt, analytics.dossier_monthly, ref.kpi_target.
 CREATE OR REPLACE VIEW analytics.kpi_scorecard AS
 WITH targets AS (
   SELECT kpi, max(threshold) AS threshold, max(comparator) AS comparator,
@@ -25,18 +29,31 @@ WITH targets AS (
 ),
 online AS (
   SELECT 'online_rate' AS kpi, geography, province_code, province_name, period_start, period_end, level,
-         online AS numerator, total AS denominator, source
+         online AS numerator, total AS denominator, source, source_kind
   FROM analytics.online_rate
 ),
 overdue AS (
   SELECT 'overdue_rate' AS kpi, geography, province_code, province_name, period_start, period_end, 'all' AS level,
-         overdue_in_processing AS numerator, received_processed AS denominator, source
+         overdue_in_processing AS numerator, received_processed AS denominator, source, source_kind
   FROM analytics.dossier_receipt
+  WHERE source_kind = 'report'
+),
+feed AS (
+  SELECT stack(3,
+           'overdue_rate', finished_late + overdue_open, received,
+           'online_payment_rate', paid_online, with_fee,
+           'digitised_result_rate', digitised, finished) AS (kpi, numerator, denominator),
+         geography, province_code, province_name, period_start, period_end, level, source, source_kind
+  FROM analytics.dossier_monthly
 ),
 measured AS (
   SELECT * FROM online
   UNION ALL
   SELECT * FROM overdue
+  UNION ALL
+  SELECT kpi, geography, province_code, province_name, period_start, period_end, level, numerator, denominator,
+         source, source_kind
+  FROM feed
 ),
 final AS (
   SELECT
@@ -49,7 +66,7 @@ final AS (
       WHEN '<=' THEN m.numerator / m.denominator > t.threshold
     END AS breach,
     CAST(round(m.numerator / m.denominator - t.threshold, 6) AS DECIMAL(9,6)) AS gap,
-    m.source, t.target_source
+    m.source, t.target_source, m.source_kind
   FROM measured m
   JOIN targets t ON t.kpi = m.kpi
   WHERE m.denominator > 0

@@ -14,9 +14,14 @@
 --   target           the online-rate KPI from ref.kpi_target (0.70, Công văn 585/BKHCN-CĐSQG), NULL if none loaded
 --   meets_target     online_rate >= target
 --   is_rebased       true when the row sums former provinces onto a current one
---   source           'report <number> <table>'; synthetic data, when loaded, says 'synthetic'
--- Sources: gold.fact_online_submission (steering committee daily reports, Phụ lục 8), ref.kpi_target,
---          analytics.province_map.
+--   source           'report <number> <table>', or for dossier-level data 'DVCQG dossier feed' /
+--                    'synthetic dossier feed' (with ' re-based from N former provinces' when re-based)
+--   source_kind      'report' (published figures), 'dvcqg_feed' (real dossier messages) or 'synthetic'
+--                    (generated test data): filter or group on it, never add kinds together
+-- Dossier-level rows are monthly (period = a calendar month of receipt), per level including 'district' (former
+-- era) and 'unknown'; 'returned' there counts finished dossiers, 'direct' includes postal ones.
+-- Sources: gold.fact_online_submission (steering committee daily reports, Phụ lục 8), analytics.dossier_monthly
+--          (dossier feed), ref.kpi_target, analytics.province_map.
 CREATE OR REPLACE VIEW analytics.online_rate AS
 WITH facts AS (
   SELECT * FROM gold.fact_online_submission
@@ -30,7 +35,8 @@ as_published AS (
     direct, online, returned, total,
     published_online_rate_pct / 100 AS published_online_rate,
     false AS is_rebased,
-    concat('report ', source_document, ' ', table_id) AS source
+    concat('report ', source_document, ' ', table_id) AS source,
+    'report' AS source_kind
   FROM facts
 ),
 rebased AS (
@@ -41,16 +47,27 @@ rebased AS (
     CAST(NULL AS DECIMAL(9,4)) AS published_online_rate,
     true AS is_rebased,
     concat('report ', max(f.source_document), ' ', max(f.table_id), ' re-based from ', count(*), ' former provinces')
-      AS source
+      AS source,
+    'report' AS source_kind
   FROM facts f
   JOIN analytics.province_map m ON m.geography = 'former' AND m.province_key = f.province_key
   WHERE f.geography = 'former'
   GROUP BY m.current_key, m.current_code, m.current_name, f.period_start, f.period_end, f.level
 ),
+feed AS (
+  SELECT
+    geography, province_key, province_code, province_name, period_start, period_end, level,
+    direct + postal AS direct, online, finished AS returned, received AS total,
+    CAST(NULL AS DECIMAL(9,4)) AS published_online_rate,
+    is_rebased, source, source_kind
+  FROM analytics.dossier_monthly
+),
 combined AS (
   SELECT * FROM as_published
   UNION ALL
   SELECT * FROM rebased
+  UNION ALL
+  SELECT * FROM feed
 ),
 final AS (
   SELECT
@@ -61,7 +78,8 @@ final AS (
     t.target,
     CASE WHEN c.total > 0 AND t.target IS NOT NULL THEN c.online / c.total >= t.target END AS meets_target,
     c.is_rebased,
-    c.source
+    c.source,
+    c.source_kind
   FROM combined c
   CROSS JOIN target t
 )

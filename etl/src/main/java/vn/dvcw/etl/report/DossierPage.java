@@ -14,9 +14,10 @@ final class DossierPage {
 
   static ReportSection build(ReportContext ctx) {
     // Today's map when the letter is on it (or re-based onto it); a letter only on the former map stays there.
-    List<Row> rows = ctx.rows("WITH latest AS (SELECT max(period_end) AS period_end FROM analytics.dossier_receipt), "
-        + "geo AS (SELECT min(geography) AS geography FROM analytics.dossier_receipt JOIN latest USING (period_end)) "
-        + "SELECT d.* FROM analytics.dossier_receipt d JOIN latest USING (period_end) JOIN geo USING (geography) "
+    List<Row> rows = ctx.rows("WITH letters AS (SELECT * FROM analytics.dossier_receipt WHERE source_kind = 'report'), "
+        + "latest AS (SELECT max(period_end) AS period_end FROM letters), "
+        + "geo AS (SELECT min(geography) AS geography FROM letters JOIN latest USING (period_end)) "
+        + "SELECT d.* FROM letters d JOIN latest USING (period_end) JOIN geo USING (geography) "
         + "WHERE d.received_processed > 0 ORDER BY d.overdue_share DESC, d.province_code");
     List<ReportFigure> figures = new ArrayList<>();
     List<ReportTable> tables = new ArrayList<>();

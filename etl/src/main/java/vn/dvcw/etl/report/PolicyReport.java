@@ -8,7 +8,7 @@ import vn.dvcw.warehouse.WarehouseSession;
 
 /**
  * The policymakers' report (issue 8): reads the public views of the attached lakehouse, builds the model of its
- * six pages, and writes it as one self-contained HTML file.
+ * seven pages, and writes it as one self-contained HTML file.
  */
 public final class PolicyReport {
   private final SparkSession spark;
@@ -22,7 +22,8 @@ public final class PolicyReport {
     LakehouseVersion version = LakehouseVersion.latest(spark);
     ReportContext ctx = new ReportContext(spark, new SourceCatalog(spark));
     List<ReportSection> sections = List.of(OnlineRatePage.build(ctx), IntegrationPage.build(ctx),
-        DossierPage.build(ctx), KpiBreachPage.build(ctx), ReadinessPage.build(ctx), DataQualityPage.build(ctx));
+        DossierPage.build(ctx), KpiBreachPage.build(ctx), ReadinessPage.build(ctx), DataQualityPage.build(ctx),
+        FeedPage.build(ctx));
     return new ReportModel(Instant.now(), WarehouseSession.lakehouseOf(spark), version, sections);
   }
 

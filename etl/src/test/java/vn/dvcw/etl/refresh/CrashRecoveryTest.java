@@ -53,6 +53,9 @@ class CrashRecoveryTest extends SparkTestBase {
     assertEquals(0, count("SELECT count(*) FROM ops.quarantine"));
     assertEquals(5, count("SELECT count(*) FROM ops.refresh_run WHERE status = 'failed'"));
     for (TableSpec spec : WarehouseTables.ALL) {
+      if (!spark().catalog().tableExists(spec.qualifiedName())) {
+        continue; // the dossier feed's bronze tables exist only once a feed was loaded
+      }
       String keys = String.join(", ", spec.keyColumns());
       assertEquals(count("SELECT count(*) FROM %s", spec.qualifiedName()),
           count("SELECT count(*) FROM (SELECT DISTINCT %s FROM %s)", keys, spec.qualifiedName()),

@@ -53,7 +53,8 @@ class ReportTest extends SparkTestBase {
 
   @Test
   void everyChartStatesTitleUnitsPeriodGeographyAndDatedSources() throws IOException {
-    assertEquals(List.of("online-rate", "integration", "dossiers", "kpi-breaches", "readiness", "data-quality"),
+    assertEquals(List.of("online-rate", "integration", "dossiers", "kpi-breaches", "readiness", "data-quality",
+            "dossier-feed"),
         model.sections().stream().map(ReportSection::id).toList());
     for (String id : FIGURES) {
       ReportFigure f = figure(id);

@@ -53,6 +53,17 @@ public final class AsOfCatalog {
         out.put(spec.qualifiedName(), "SELECT * FROM delta.`" + spec.path(lakehouse) + "` VERSION AS OF " + v);
       }
     }
+    // Tables the run did not write (created by later runs, or left untouched): as they were when the run ended.
+    String ended = spark.read().format("delta").load(runs).where("run_id = '" + runId + "'")
+        .selectExpr("CAST(ended_at AS STRING)").head().getString(0);
+    for (TableSpec spec : WarehouseTables.ALL) {
+      if (!out.containsKey(spec.qualifiedName())) {
+        String select = tableAt(spark, spec.path(lakehouse), ended);
+        if (select != null) {
+          out.put(spec.qualifiedName(), select);
+        }
+      }
+    }
     out.put(WarehouseTables.REFRESH_RUN.qualifiedName(),
         "SELECT * FROM delta.`" + runs + "` WHERE started_at <= (SELECT started_at FROM delta.`" + runs
             + "` WHERE run_id = '" + runId + "')");
@@ -62,23 +73,41 @@ public final class AsOfCatalog {
   private static Map<String, String> atTimestamp(SparkSession spark, String lakehouse, String timestamp) {
     Map<String, String> out = new LinkedHashMap<>();
     String ts = timestamp.replace("'", "");
+    boolean any = false;
     for (TableSpec spec : WarehouseTables.ALL) {
-      String select = "SELECT * FROM delta.`" + spec.path(lakehouse) + "` TIMESTAMP AS OF '" + ts + "'";
-      try {
-        spark.sql(select).schema();
+      String select = tableAt(spark, spec.path(lakehouse), ts);
+      if (select != null) {
         out.put(spec.qualifiedName(), select);
-      } catch (Exception e) {
-        String msg = String.valueOf(e.getMessage());
-        if (msg.contains("GREATER_THAN_COMMIT") || msg.contains("after the latest")) {
-          // Later than the table's last commit: the table as it is now is the table as it was then.
-          out.put(spec.qualifiedName(), "SELECT * FROM delta.`" + spec.path(lakehouse) + "`");
-        }
-        // Otherwise the table was created after the timestamp: it is absent from this view of the past.
+        any |= !select.endsWith(EMPTY);
       }
     }
-    if (out.isEmpty()) {
+    if (!any) {
       throw new IllegalArgumentException("nothing in this lakehouse existed at " + timestamp);
     }
     return out;
+  }
+
+  private static final String EMPTY = " WHERE false";
+
+  /**
+   * The table as it was at {@code ts}: its version then; the table as it is now when {@code ts} is after its last
+   * commit; empty (with today's columns) when it was created later, so that views reading it still work; null when
+   * it does not exist at all.
+   */
+  private static String tableAt(SparkSession spark, String path, String ts) {
+    String select = "SELECT * FROM delta.`" + path + "` TIMESTAMP AS OF '" + ts + "'";
+    try {
+      spark.sql(select).schema();
+      return select;
+    } catch (Exception e) {
+      String msg = String.valueOf(e.getMessage());
+      if (msg.contains("GREATER_THAN_COMMIT") || msg.contains("after the latest")) {
+        return "SELECT * FROM delta.`" + path + "`";
+      }
+      if (io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
+        return "SELECT * FROM delta.`" + path + "`" + EMPTY;
+      }
+      return null;
+    }
   }
 }

@@ -7,7 +7,8 @@
 --                     dossiers new to silver, the events stored before their record arrived
 -- Rules:
 --   * The record version that wins is the one stamped latest (version_at = its latest time among NgayNopHoSo,
---     NgayTiepNhan, NgayKetThucXuLy, NgayTra, NgayTuChoi), then the one further along (status_rank), then the one
+--     NgayTiepNhan, NgayKetThucXuLy, NgayTra, NgayTuChoi and its supplement rounds' request and resubmission
+--     times), then the one further along (status_rank), then the one
 --     that arrived last. Arrival order matters only for ties: a late-arriving older update never wins.
 --   * Events are summarised with max/min only, so applying the same event twice changes nothing.
 --   * status: the latest event's status when it is later than the winning record, else the record's.

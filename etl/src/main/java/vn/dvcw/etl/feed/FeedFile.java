@@ -26,10 +26,13 @@ public record FeedFile(String fileId, String path, long size, Timestamp arrivedA
     return p.substring(p.lastIndexOf('/') + 1);
   }
 
-  /** Whether a file name is a feed file: JSON lines or one JSON document (an envelope or an array). */
+  /**
+   * Whether a file name is a feed file: JSON lines or one JSON document (an envelope or an array). Hidden files,
+   * files starting with '_' and {@code manifest.json} (a feed's description, as {@code dvcw generate} writes) are not.
+   */
   public static boolean isFeedName(String name) {
     String n = name.toLowerCase(java.util.Locale.ROOT);
-    return !n.startsWith(".") && !n.startsWith("_") && (n.endsWith(".jsonl") || n.endsWith(".jsonl.gz")
+    return !n.startsWith(".") && !n.startsWith("_") && !n.equals("manifest.json") && (n.endsWith(".jsonl") || n.endsWith(".jsonl.gz")
         || n.endsWith(".ndjson") || n.endsWith(".ndjson.gz") || n.endsWith(".json") || n.endsWith(".json.gz"));
   }
 }

@@ -62,7 +62,7 @@ public final class FeedJob {
       + "vneid_authenticated, paid_online_code, submitted_at, received_at, due_at, finished_at, returned_at, "
       + "refused_at, version_at, status_rank, agency_code, unit_name, level, era, province_key, province_code, "
       + "receipt_date, receipt_month, accepted_late, n_files, n_files_digitised, n_files_from_store, n_results, "
-      + "n_results_electronic, fee_total, has_fee, owner_id_pid, account_pid, source";
+      + "n_results_electronic, n_supplements, fee_total, has_fee, owner_id_pid, account_pid, source";
   /** Columns that say where a state came from, not what it is: a re-sent message changes none of the others. */
   static final List<String> LINEAGE = List.of("version_file_id", "version_line_no", "version_item_no",
       "version_arrived_at", "row_hash");

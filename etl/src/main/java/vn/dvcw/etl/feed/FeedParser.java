@@ -175,9 +175,18 @@ public final class FeedParser implements Serializable {
     Timestamp finished = time(d, "NgayKetThucXuLy", problems);
     Timestamp returned = time(d, "NgayTra", problems);
     Timestamp refused = time(d, "NgayTuChoi", problems);
+    // Supplement rounds (DanhSachHoSoBoSung) carry the times of a request and of the resubmission's acceptance: a
+    // record sent after a resubmission differs from the one sent at the request only by these times (and its
+    // moved NgayHenTra), so they count when ordering versions of a dossier.
+    Timestamp lastSupplement = null;
+    int supplements = 0;
+    for (JsonNode b : array(d, "DanhSachHoSoBoSung")) {
+      supplements++;
+      lastSupplement = latest(lastSupplement, time(b, "NgayBoSung", problems), time(b, "NgayTiepNhanBoSung", problems));
+    }
     v.set("submitted_at", submitted).set("received_at", received).set("due_at", due).set("finished_at", finished)
-        .set("returned_at", returned).set("refused_at", refused)
-        .set("version_at", latest(submitted, received, finished, returned, refused));
+        .set("returned_at", returned).set("refused_at", refused).set("n_supplements", supplements)
+        .set("version_at", latest(submitted, received, finished, returned, refused, lastSupplement));
     if (status != null && DossierStatus.needsReceipt(status) && received == null && text(d, "NgayTiepNhan") == null) {
       problems.add("TrangThaiHoSo " + status + " says the dossier was accepted but NgayTiepNhan is empty");
     }

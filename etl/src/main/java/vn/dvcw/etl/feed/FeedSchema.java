@@ -23,7 +23,8 @@ public final class FeedSchema {
       + "returned_at TIMESTAMP, refused_at TIMESTAMP, version_at TIMESTAMP, status_rank INT, agency_code STRING, "
       + "unit_name STRING, level STRING, era STRING, province_key STRING, province_code STRING, "
       + "receipt_date DATE, receipt_month STRING, accepted_late BOOLEAN, n_files INT, n_files_digitised INT, "
-      + "n_files_from_store INT, n_results INT, n_results_electronic INT, fee_total BIGINT, has_fee BOOLEAN, "
+      + "n_files_from_store INT, n_results INT, n_results_electronic INT, n_supplements INT, fee_total BIGINT, "
+      + "has_fee BOOLEAN, "
       + "owner_id_pid STRING, account_pid STRING";
   static final String EVENT = "event_id STRING, event_at TIMESTAMP, event_status INT, action STRING, "
       + "handler_pid STRING, step_deadline_at TIMESTAMP";

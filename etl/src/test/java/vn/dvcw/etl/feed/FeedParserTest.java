@@ -56,6 +56,19 @@ class FeedParserTest {
   }
 
   @Test
+  void aResubmissionMakesTheRecordNewerThanTheSupplementRequest() {
+    String request = record("A-1", "NgayNopHoSo", "20250717100000", "NgayTiepNhan", "20250717110000", "TrangThaiHoSo",
+        "5", "DanhSachHoSoBoSung", List.of(java.util.Map.of("NgayBoSung", "20250721160000", "NgayTiepNhanBoSung", "")));
+    String resubmitted = record("A-1", "NgayNopHoSo", "20250717100000", "NgayTiepNhan", "20250717110000",
+        "TrangThaiHoSo", "4", "NgayHenTra", "20250804090000", "DanhSachHoSoBoSung",
+        List.of(java.util.Map.of("NgayBoSung", "20250721160000", "NgayTiepNhanBoSung", "20250725140000")));
+    Timestamp a = (Timestamp) get(one(request), "version_at");
+    Timestamp b = (Timestamp) get(one(resubmitted), "version_at");
+    assertTrue(b.after(a), a + " vs " + b);
+    assertEquals(1, get(one(resubmitted), "n_supplements"));
+  }
+
+  @Test
   void directDossiersAreNeverLateInAcceptance() {
     Row r = one(record("000.00.06.H56-240102-0001", "KenhThucHien", "1", "NgayNopHoSo", "20240105160000",
         "NgayTiepNhan", "20240110090000"));

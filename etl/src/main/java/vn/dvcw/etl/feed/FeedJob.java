@@ -135,23 +135,29 @@ public final class FeedJob {
     try {
       FeedParser parser = new FeedParser(new AgencyDirectory(ProvinceDirectory.fromClasspath()),
           WorkingCalendar.vietnam(), pseudonyms, Instant.now());
+      long t = System.nanoTime();
       FeedReader.read(spark, plan.load(), parser).write().mode("overwrite").parquet(staging.toString());
       Dataset<Row> staged = spark.read().parquet(staging.toString());
       staged.createOrReplaceTempView("feed_staged");
+      log.accept(String.format("parsed %d files (%.1f s)", plan.load().size(), since(t)));
 
+      t = System.nanoTime();
       writeBronze(plan, runId, now);
       Map<String, long[]> perFile = perFileCounts();
       long messages = perFile.values().stream().mapToLong(c -> c[0]).sum();
       long quarantined = perFile.values().stream().mapToLong(c -> c[1]).sum();
       long quarantinedNew = quarantine(runId, now);
-      log.accept(String.format("bronze: %,d messages from %d files, %,d refused (%,d new in the quarantine)", messages,
-          plan.load().size(), quarantined, quarantinedNew));
+      log.accept(String.format("bronze: %,d messages from %d files, %,d refused (%,d new in the quarantine) (%.1f s)",
+          messages, plan.load().size(), quarantined, quarantinedNew, since(t)));
 
+      t = System.nanoTime();
       long newEvents = mergeEvents();
       Timestamp before = asOf();
       Timestamp after = latest(before, batchLatest());
-      Fold fold = foldDossiers();
-      log.accept(String.format("silver: %,d new events, %,d dossiers changed", newEvents, fold.changed()));
+      Fold fold = foldDossiers(plan.load().stream().map(FeedFile::fileId).toList());
+      log.accept(String.format("silver: %,d new events, %,d dossiers changed (%.1f s)", newEvents, fold.changed(),
+          since(t)));
+      t = System.nanoTime();
 
       TreeSet<String> months = new TreeSet<>(fold.months());
       if (after != null && (before == null || after.after(before))) {
@@ -160,8 +166,8 @@ public final class FeedJob {
       List<String> rebuilt = rebuildGold(new ArrayList<>(months), after);
       writeAsOf(after, pseudonyms, runId);
       recordFiles(plan.load(), "loaded", runId, now, perFile);
-      log.accept("gold: dossier_daily months rebuilt: " + (rebuilt.isEmpty() ? "none" : rebuilt.size() + " ("
-          + rebuilt.get(0) + " … " + rebuilt.get(rebuilt.size() - 1) + ")"));
+      log.accept(String.format("gold: dossier_daily months rebuilt: %s (%.1f s)", rebuilt.isEmpty() ? "none"
+          : rebuilt.size() + " (" + rebuilt.get(0) + " … " + rebuilt.get(rebuilt.size() - 1) + ")", since(t)));
       return new Result(listed.size(), plan.load().size(), plan.duplicates().size(), messages, quarantined,
           quarantinedNew, newEvents, fold.changed(), rebuilt, after, written, versions);
     } finally {
@@ -280,7 +286,7 @@ public final class FeedJob {
   /** The dossiers whose state changed and the receipt months they were or now are in. */
   record Fold(long changed, List<String> months) {}
 
-  private Fold foldDossiers() {
+  private Fold foldDossiers(List<String> batchFiles) {
     spark.sql("SELECT * FROM feed_staged WHERE kind = 'dossier' AND problem IS NULL")
         .createOrReplaceTempView("batch_record");
     spark.sql(eventAggSql("batch_event")).createOrReplaceTempView("batch_event_agg");
@@ -328,7 +334,9 @@ public final class FeedJob {
         + "LEFT ANTI JOIN existing_dossier e ON e.ma_ho_so = r.ma_ho_so GROUP BY r.ma_ho_so")
         .createOrReplaceTempView("new_dossier");
     List<String> newMonths = distinct(spark.table("new_dossier"), "receipt_month");
-    String earlier = newMonths.isEmpty() ? "false" : "e.event_month >= '" + newMonths.get(0) + "'";
+    // (Events of this batch are already in batch_event: only earlier files' events are needed here.)
+    String earlier = newMonths.isEmpty() ? "false" : "e.event_month >= '" + newMonths.get(0) + "' AND e.file_id NOT IN ("
+        + quoted(batchFiles) + ")";
     spark.sql("SELECT e.* FROM silver.dossier_event e LEFT SEMI JOIN new_dossier n ON n.ma_ho_so = e.ma_ho_so "
         + "WHERE " + earlier).createOrReplaceTempView("stored_event");
     spark.sql(eventAggSql("(SELECT * FROM batch_event UNION ALL SELECT * FROM stored_event)"))
@@ -521,6 +529,10 @@ public final class FeedJob {
 
   private static String prefixed(String columns, String prefix) {
     return Arrays.stream(columns.split(",\\s*")).map(c -> prefix + c).collect(Collectors.joining(", "));
+  }
+
+  private static double since(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
   }
 
   private static Timestamp latest(Timestamp a, Timestamp b) {

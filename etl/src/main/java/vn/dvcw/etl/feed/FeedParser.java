@@ -100,7 +100,9 @@ public final class FeedParser implements Serializable {
       JsonNode item = items.get(i);
       String source = envelopeSynthetic || "1".equals(text(item, "_synthetic")) ? "synthetic" : "dvcqg";
       String kind = kind(item, service);
-      FeedSchema.Values v = lineage(file, lineNo, bare ? 0 : i + 1, service, madonvi, item.toString(), kind, source)
+      // A bare record is kept exactly as received; an envelope's items are written out one by one.
+      FeedSchema.Values v = lineage(file, lineNo, bare ? 0 : i + 1, service, madonvi, bare ? line : item.toString(),
+              kind, source)
           .set("is_updating", isUpdating);
       List<String> problems = new ArrayList<>();
       switch (kind) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dvcw", mixinStandardHelpOptions = true, version = "dvc-warehouse 0.1.0",
     description = "Warehouse of Vietnam's online public services and administrative-procedure dossiers.",
     subcommands = {RefreshCommand.class, SqlCommand.class, TablesCommand.class, RunsCommand.class,
-        MaintainCommand.class, ReportCommand.class, BenchCommand.class},
+        MaintainCommand.class, ReportCommand.class, GenerateCommand.class, BenchCommand.class},
     footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage or query, 3 refresh with new findings.",
         "Lakehouse: --lakehouse URI, else $DVCW_LAKEHOUSE, else ./lakehouse."})
 public final class DvcwCommand implements Runnable {

@@ -395,7 +395,10 @@ public final class FeedJob {
         + asOfDay + "'"), "month");
   }
 
-  /** Rebuilds the months' partitions of gold.dossier_daily; a month whose rows come out the same is not rewritten. */
+  /**
+   * Recomputes the months of gold.dossier_daily that may have changed and rewrites those whose rows did change
+   * (one Delta commit, replacing exactly those month partitions). Returns the months rewritten.
+   */
   private List<String> rebuildGold(List<String> months, Timestamp asOf) {
     if (months.isEmpty() || asOf == null) {
       return List.of();
@@ -405,13 +408,16 @@ public final class FeedJob {
     fresh.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> stored = spark.read().format("delta").load(path).where(col("month").isin(months.toArray()));
-      if (fresh.exceptAll(stored).isEmpty() && stored.exceptAll(fresh).isEmpty()) {
+      List<String> changed = distinct(fresh.exceptAll(stored).select("month")
+          .union(stored.exceptAll(fresh).select("month")), "month");
+      if (changed.isEmpty()) {
         return List.of();
       }
-      fresh.write().format("delta").mode("overwrite").option("replaceWhere", "month IN (" + quoted(months) + ")")
+      Dataset<Row> rows = fresh.where(col("month").isin(changed.toArray()));
+      rows.write().format("delta").mode("overwrite").option("replaceWhere", "month IN (" + quoted(changed) + ")")
           .save(path);
-      note(WarehouseTables.DOSSIER_DAILY, fresh.count(), DeltaTable.forPath(spark, path));
-      return months;
+      note(WarehouseTables.DOSSIER_DAILY, rows.count(), DeltaTable.forPath(spark, path));
+      return changed;
     } finally {
       fresh.unpersist();
     }

@@ -1,0 +1,55 @@
+package vn.dvcw.etl.feed.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.dvcw.etl.Main;
+
+/** {@code dvcw generate} on the command line: progress per month, a summary line, exit codes. */
+class GenerateCommandTest {
+  @TempDir Path tmp;
+  String out;
+  String err;
+
+  int run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    try {
+      return Main.run(args);
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      out = o.toString(StandardCharsets.UTF_8);
+      err = e.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void generatesPrintsProgressAndRefusesToOverwrite() throws Exception {
+    Path dir = tmp.resolve("feed");
+    assertEquals(0, run("generate", "--from", "2025-06-29", "--to", "2025-07-02", "--scale", "0.0005", "--seed", "42",
+        "--out", dir.toString()), err);
+    assertTrue(out.contains("2025-06  dossiers"), out);
+    assertTrue(out.contains("2025-07  dossiers"), out);
+    assertTrue(out.matches("(?s).*generated [\\d,]+ dossiers: 8 files, [\\d,]+ records, [\\d,]+ bytes in .*"), out);
+    assertTrue(Files.exists(dir.resolve("manifest.json")));
+    assertEquals(2, run("generate", "--from", "2025-06-29", "--to", "2025-07-02", "--out", dir.toString()));
+    assertTrue(err.contains("--force"), err);
+    assertEquals(0, run("generate", "--from", "2025-07-01", "--to", "2025-07-01", "--out", dir.toString(), "--force"));
+    assertEquals(2, run("generate", "--from", "2025-07-02", "--to", "2025-07-01", "--out", tmp.resolve("x").toString()));
+    assertEquals(2, run("generate", "--from", "2023-12-31", "--to", "2024-01-02", "--out", tmp.resolve("y").toString()));
+    assertEquals(2, run("generate", "--from", "2025-07-01", "--to", "2025-07-02", "--scale", "0",
+        "--out", tmp.resolve("z").toString()));
+  }
+}

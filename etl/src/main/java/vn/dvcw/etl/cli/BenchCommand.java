@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     SparkSession spark = WarehouseSession.open(WarehouseConfig.builder().lakehouse(dir.resolve("lakehouse-long")
         .toAbsolutePath().toString()).appName("dvcw-bench").build());
     try {
-      new FeedBenchmark(spark, System.out).run(generated.toAbsolutePath(), dir.toAbsolutePath());
+      new FeedBenchmark(spark, System.out, RefreshCommand.defaultInputs()).run(generated.toAbsolutePath(), dir.toAbsolutePath());
     } finally {
       if (!keep) {
         deleteTree(dir);

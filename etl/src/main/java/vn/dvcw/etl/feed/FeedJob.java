@@ -241,7 +241,9 @@ public final class FeedJob {
   }
 
   private long quarantine(String runId, Timestamp now) {
-    spark.udf().register("redact_personal", (String s) -> PersonalData.redact(s), DataTypes.StringType);
+    if (!spark.catalog().functionExists("redact_personal")) {
+      spark.udf().register("redact_personal", (String s) -> PersonalData.redact(s), DataTypes.StringType);
+    }
     Dataset<Row> rows = spark.sql("SELECT sha2(concat_ws('|', 'feed', file_id, line_no, item_no), 256) AS quarantine_id, "
         + "'" + runId + "' AS first_run_id, 'feed' AS stage, file_path, file_id AS doc_id, "
         + "concat('bronze.feed_record ', kind) AS table_id, line_no, redact_personal(raw_json) AS raw_text, "

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 final class DayPlanner {
   private final DossierFactory factory;
   private final Delivery delivery;
-  private final AgencyDirectory directory;
+  private final UnitCatalogue directory;
   private final ExecutorService pool;
   private final ThreadLocal<TruthTable> truth;
   private final List<int[]> formerSlices;
@@ -25,7 +25,7 @@ final class DayPlanner {
   /** Result of planning one slice. */
   record Slice(LongList days, LongList keys, long dossiers) {}
 
-  DayPlanner(DossierFactory factory, Delivery delivery, AgencyDirectory directory, ExecutorService pool,
+  DayPlanner(DossierFactory factory, Delivery delivery, UnitCatalogue directory, ExecutorService pool,
       ThreadLocal<TruthTable> truth, int slices) {
     this.factory = factory;
     this.delivery = delivery;

@@ -54,9 +54,9 @@ final class Dossier {
   final long[] arrival = new long[64];
   final int[] variant = new int[64];
 
-  // personal data (see PersonalData)
+  // personal data (see FakePersonalData)
   boolean contentReady;
-  final PersonalData person = new PersonalData();
+  final FakePersonalData person = new FakePersonalData();
 
   void reset(long originDay, Unit unit, int seq) {
     this.originDay = originDay;

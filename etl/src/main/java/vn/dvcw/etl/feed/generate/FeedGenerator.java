@@ -41,7 +41,7 @@ import vn.dvcw.warehouse.geo.ProvinceDirectory;
  * record of highest {@link MessageKind#rank precedence} (ties: last arrived). Every record and event
  * envelope carries {@code "_synthetic":"1"}; all values are strings; timestamps are
  * {@code yyyyMMddHHmmss} in Asia/Ho_Chi_Minh, {@code ""} for none. Units, agency codes and the name →
- * level convention: {@link AgencyDirectory}. Fields: {@link RecordRenderer}, {@link EventRenderer}.
+ * level convention: {@link UnitCatalogue}. Fields: {@link RecordRenderer}, {@link EventRenderer}.
  *
  * <p>{@code manifest.json}: {@code synthetic, generator, format (1), seed, scale, from, to, dossiers
  * (dossiers with at least one record in the files), files, records (all lines: records and event
@@ -93,7 +93,7 @@ public final class FeedGenerator {
     FeedFolder.prepare(out, options.force());
     WorkTime time = new WorkTime(calendar);
     ProcedureCatalogue catalogue = ProcedureCatalogue.load();
-    AgencyDirectory directory = AgencyDirectory.build(ProvinceDirectory.fromClasspath(), Calibration.load(), catalogue);
+    UnitCatalogue directory = UnitCatalogue.build(ProvinceDirectory.fromClasspath(), Calibration.load(), catalogue);
     DayVolume volume = new DayVolume(time, from, to, options.scale());
     long fromDay = from.toEpochDay();
     long toDay = to.toEpochDay();

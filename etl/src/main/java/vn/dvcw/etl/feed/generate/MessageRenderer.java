@@ -9,14 +9,14 @@ final class MessageRenderer {
   /** Dossiers kept rebuilt: a dossier's record and its events arrive minutes apart (≈ 5,000 dossiers at scale 1). */
   private static final int CACHE = 8192;
   private final DossierFactory factory;
-  private final AgencyDirectory directory;
+  private final UnitCatalogue directory;
   private final Dossier[] cache = new Dossier[CACHE];
   private final long[] cacheId = new long[CACHE];
   private final JsonSink records = new JsonSink(2 << 20);
   private final JsonSink envelopes = new JsonSink(2 << 20);
   private long lastEvents;
 
-  MessageRenderer(DossierFactory factory, AgencyDirectory directory) {
+  MessageRenderer(DossierFactory factory, UnitCatalogue directory) {
     this.factory = factory;
     this.directory = directory;
     java.util.Arrays.fill(cacheId, -1);

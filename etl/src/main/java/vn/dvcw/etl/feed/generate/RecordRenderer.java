@@ -81,8 +81,8 @@ final class RecordRenderer {
   private static final byte[][] TRADE = escapedAll(VietnameseNames.TRADE);
   private static final byte[][] PLACE_FIRST = escapedAll(VietnameseNames.PLACE_FIRST);
   private static final byte[][] PLACE_SECOND = escapedAll(VietnameseNames.PLACE_SECOND);
-  private static final byte[][] FILE_NAMES = escapedAll(PersonalData.FILE_NAMES);
-  private static final byte[][] MAIL_DOMAINS = escapedAll(PersonalData.MAIL_DOMAINS);
+  private static final byte[][] FILE_NAMES = escapedAll(FakePersonalData.FILE_NAMES);
+  private static final byte[][] MAIL_DOMAINS = escapedAll(FakePersonalData.MAIL_DOMAINS);
   private static final byte[] BIRTH_SUMMARY = JsonSink.escaped("Đăng ký khai sinh cho cháu ");
   private static final byte[] MARRIAGE_SUMMARY = JsonSink.escaped("Đăng ký kết hôn giữa ");
   private static final byte[] AND = JsonSink.escaped(" và ");
@@ -98,7 +98,7 @@ final class RecordRenderer {
   /** Appends the record of {@code kind} of a built dossier (content filled), with a newline. */
   static void write(JsonSink o, Dossier d, int kind, int variant, WorkTime time) {
     int start = o.length();
-    PersonalData pd = d.person;
+    FakePersonalData pd = d.person;
     Procedure p = d.procedure;
     Procedure.Json pj = p.json();
     Unit u = d.unit;
@@ -130,7 +130,7 @@ final class RecordRenderer {
       o.raw(VietnameseNames.givens(pd.male).ascii[pd.given]).raw(VietnameseNames.FAMILY.ascii[pd.family])
           .digits(pd.mailNumber, 2).ascii('@').raw(MAIL_DOMAINS[pd.mailDomain]);
     }
-    o.raw(SO_DIEN_THOAI).ascii(PersonalData.MOBILE_PREFIXES[pd.mobilePrefix]).digits(pd.mobileRest, 7);
+    o.raw(SO_DIEN_THOAI).ascii(FakePersonalData.MOBILE_PREFIXES[pd.mobilePrefix]).digits(pd.mobileRest, 7);
     o.raw(TRICH_YEU);
     summary(o, d);
     o.raw(NGAY_NOP);
@@ -193,25 +193,25 @@ final class RecordRenderer {
     o.ascii('-').shortDate(d.originDay).ascii('-').digits(d.seq, 4);
   }
 
-  private static void applicant(JsonSink o, PersonalData pd) {
+  private static void applicant(JsonSink o, FakePersonalData pd) {
     o.raw(VietnameseNames.FAMILY.json[pd.family]).ascii(' ').raw(VietnameseNames.middles(pd.male).json[pd.middle])
         .ascii(' ').raw(VietnameseNames.givens(pd.male).json[pd.given]);
   }
 
-  private static void other(JsonSink o, PersonalData pd) {
+  private static void other(JsonSink o, FakePersonalData pd) {
     o.raw(VietnameseNames.FAMILY.json[pd.otherFamily]).ascii(' ')
         .raw(VietnameseNames.middles(pd.otherMale).json[pd.otherMiddle]).ascii(' ')
         .raw(VietnameseNames.givens(pd.otherMale).json[pd.otherGiven]);
   }
 
-  private static void company(JsonSink o, PersonalData pd) {
+  private static void company(JsonSink o, FakePersonalData pd) {
     o.raw(COMPANY[pd.companyType]).raw(TRADE[pd.trade]).ascii(' ').raw(PLACE_FIRST[pd.brandA]).ascii(' ')
         .raw(PLACE_SECOND[pd.brandB]);
   }
 
   /** TrichYeuHoSo: the procedure name, sometimes with the applicant's (or a family member's) name. */
   private static void summary(JsonSink o, Dossier d) {
-    PersonalData pd = d.person;
+    FakePersonalData pd = d.person;
     Procedure p = d.procedure;
     int t = pd.summaryTemplate;
     if (p.business()) {
@@ -244,7 +244,7 @@ final class RecordRenderer {
   }
 
   private static void supplement(JsonSink o, Dossier d, int stage) {
-    PersonalData pd = d.person;
+    FakePersonalData pd = d.person;
     Unit.Official[] staff = d.unit.officials();
     o.raw(SUPP_ID).hex(pd.supplementIdHi, 16).hex(pd.supplementIdLo, 8).raw(SUPP_BY).raw(staff[1].name())
         .raw(SUPP_WHAT).raw(SUPP_DATE).timestamp(d.supplementRequested).raw(SUPP_RECEIVER)

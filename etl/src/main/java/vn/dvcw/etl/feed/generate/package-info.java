@@ -12,7 +12,7 @@
  *   <li>Which messages a dossier sends and the precedence that picks its state:
  *       {@link vn.dvcw.etl.feed.generate.MessageKind}.
  *   <li>Agency codes, unit names and the name-prefix → level table:
- *       {@link vn.dvcw.etl.feed.generate.AgencyDirectory}.
+ *       {@link vn.dvcw.etl.feed.generate.UnitCatalogue}.
  *   <li>Injected noise, its manifest names and the quarantine rule for each broken kind:
  *       {@link vn.dvcw.etl.feed.generate.Injection}.
  *   <li>{@code truth/monthly.csv} and the metric definitions: {@link vn.dvcw.etl.feed.generate.TruthTable}.
@@ -24,7 +24,7 @@
  * {@code generate/calibration.csv} ({@link vn.dvcw.etl.feed.generate.CalibrationDerivation}, pinned by a
  * test); every other constant is in {@link vn.dvcw.etl.feed.generate.FeedModel},
  * {@link vn.dvcw.etl.feed.generate.DayVolume}, {@link vn.dvcw.etl.feed.generate.DossierFactory},
- * {@link vn.dvcw.etl.feed.generate.AgencyDirectory} and {@link vn.dvcw.etl.feed.generate.ProcedureCatalogue},
+ * {@link vn.dvcw.etl.feed.generate.UnitCatalogue} and {@link vn.dvcw.etl.feed.generate.ProcedureCatalogue},
  * each saying whether it is a seed figure or a choice.
  *
  * <h2>Known boundary effects</h2>

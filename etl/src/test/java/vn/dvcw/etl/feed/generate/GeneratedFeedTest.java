@@ -28,13 +28,13 @@ import vn.dvcw.warehouse.geo.ProvinceDirectory;
 
 /**
  * The file contract, checked on one small run across the switch-over (16/6-15/7/2025) read back with
- * Jackson by {@link FeedReader}: manifest counts equal the files, the truth equals a recount of the
+ * Jackson by {@link GeneratedFeed}: manifest counts equal the files, the truth equals a recount of the
  * valid records, every record is marked synthetic and well-formed, agency codes and unit names follow
  * the era.
  */
 class GeneratedFeedTest {
   @TempDir static Path tmp;
-  static FeedReader feed;
+  static GeneratedFeed feed;
   static GenerationSummary summary;
 
   @BeforeAll
@@ -42,7 +42,7 @@ class GeneratedFeedTest {
     Path out = tmp.resolve("feed-run");
     summary = FeedGenerator.generate(GenerateOptions.of(LocalDate.of(2025, 6, 16), LocalDate.of(2025, 7, 15), 0.002,
         7, out, false));
-    feed = new FeedReader(out);
+    feed = new GeneratedFeed(out);
   }
 
   @Test
@@ -71,11 +71,11 @@ class GeneratedFeedTest {
     assertEquals(feed.records.size(), m.get("dossier_records").asLong());
     assertEquals(feed.envelopes.size(), m.get("event_lines").asLong());
     assertEquals(feed.records.size() + feed.envelopes.size(), m.get("records").asLong());
-    long events = feed.envelopes.stream().filter(FeedReader.Line::valid).mapToLong(l -> l.json().get("data").size())
+    long events = feed.envelopes.stream().filter(GeneratedFeed.Line::valid).mapToLong(l -> l.json().get("data").size())
         .sum();
     long copiedEvents = feed.envelopes.stream().filter(l -> l.duplicate()).mapToLong(l -> {
       try {
-        return FeedReader.JSON.readTree(l.text()).get("data").size();
+        return GeneratedFeed.JSON.readTree(l.text()).get("data").size();
       } catch (IOException e) {
         throw new AssertionError(e);
       }
@@ -114,14 +114,14 @@ class GeneratedFeedTest {
 
   @Test
   void everyRecordAndEventIsMarkedSyntheticAndAllValuesAreStrings() {
-    for (FeedReader.Line l : feed.records) {
+    for (GeneratedFeed.Line l : feed.records) {
       if (l.json() != null) {
         assertEquals("1", l.json().get("_synthetic").asText(), l.text());
         l.json().fields().forEachRemaining(e -> assertTrue(e.getValue().isTextual() || e.getValue().isArray(),
             e.getKey() + " in " + l.text()));
       }
     }
-    for (FeedReader.Line l : feed.envelopes) {
+    for (GeneratedFeed.Line l : feed.envelopes) {
       if (l.json() != null) {
         assertEquals("CapNhatTienDoHoSoMC", l.json().get("service").asText());
         assertEquals("False", l.json().get("isUpdating").asText());
@@ -142,7 +142,7 @@ class GeneratedFeedTest {
     Pattern cccd = Pattern.compile("0\\d{11}");
     Set<String> statuses = new HashSet<>();
     int withNameInSummary = 0;
-    for (FeedReader.Line l : feed.records) {
+    for (GeneratedFeed.Line l : feed.records) {
       if (!l.valid()) {
         continue;
       }
@@ -175,7 +175,7 @@ class GeneratedFeedTest {
       if (r.get("TrichYeuHoSo").asText().contains(r.get("ChuHoSo").asText())) {
         withNameInSummary++;
       }
-      Matcher m = FeedReader.MA_HO_SO.matcher(r.get("MaHoSo").asText());
+      Matcher m = GeneratedFeed.MA_HO_SO.matcher(r.get("MaHoSo").asText());
       assertTrue(m.matches());
       String submitted = r.get("NgayNopHoSo").asText();
       assertEquals(submitted.substring(2, 8), m.group(3), "MaHoSo date is the submission date");
@@ -194,17 +194,17 @@ class GeneratedFeedTest {
     Set<String> seenBefore = new HashSet<>();
     Set<String> seenAfter = new HashSet<>();
     Map<String, String> levelByCode = new TreeMap<>();
-    for (FeedReader.Line l : feed.records) {
+    for (GeneratedFeed.Line l : feed.records) {
       if (!l.valid()) {
         continue;
       }
       JsonNode r = l.json();
       String accepted = r.get("NgayTiepNhan").asText();
-      LocalDate era = FeedReader.date(accepted.isEmpty() ? r.get("NgayNopHoSo").asText() : accepted);
-      Matcher m = FeedReader.MA_HO_SO.matcher(r.get("MaHoSo").asText());
+      LocalDate era = GeneratedFeed.date(accepted.isEmpty() ? r.get("NgayNopHoSo").asText() : accepted);
+      Matcher m = GeneratedFeed.MA_HO_SO.matcher(r.get("MaHoSo").asText());
       assertTrue(m.matches());
       String name = r.get("DonViXuLy").asText();
-      String level = FeedReader.level(name);
+      String level = GeneratedFeed.level(name);
       if (era.isBefore(LocalDate.of(2025, 7, 1))) {
         assertTrue(former.contains(m.group(2)), r.get("MaHoSo").asText());
         assertFalse(name.startsWith("UBND đặc khu "), name);
@@ -220,13 +220,13 @@ class GeneratedFeedTest {
     assertTrue(seenBefore.stream().anyMatch(formerOnly::contains), "former-only H codes before 1/7/2025");
     assertTrue(seenAfter.stream().noneMatch(formerOnly::contains), "no former-only H code from 1/7/2025");
     assertEquals(current, seenAfter);
-    assertTrue(levelByCode.values().stream().anyMatch(n -> FeedReader.level(n).equals("district")));
+    assertTrue(levelByCode.values().stream().anyMatch(n -> GeneratedFeed.level(n).equals("district")));
   }
 
   @Test
   void aDayHoldsWhatArrivedThatDayInOrder() {
     LocalDate previousDay = null;
-    for (FeedReader.Line l : feed.records) {
+    for (GeneratedFeed.Line l : feed.records) {
       if (previousDay != null) {
         assertFalse(l.day().isBefore(previousDay));
       }
@@ -235,13 +235,13 @@ class GeneratedFeedTest {
     // a record arrives on or after the day of its latest timestamp; acceptance records on the day
     // of acceptance, except those delivered after their events (injected)
     long late = 0;
-    for (FeedReader.Line l : feed.records) {
+    for (GeneratedFeed.Line l : feed.records) {
       if (!l.valid()) {
         continue;
       }
       LocalDate latest = null;
-      for (String f : FeedReader.TIMESTAMPS) {
-        LocalDate d = FeedReader.date(l.json().get(f).asText());
+      for (String f : GeneratedFeed.TIMESTAMPS) {
+        LocalDate d = GeneratedFeed.date(l.json().get(f).asText());
         if (d != null && !f.equals("NgayHenTra") && (latest == null || d.isAfter(latest))) {
           latest = d;
         }

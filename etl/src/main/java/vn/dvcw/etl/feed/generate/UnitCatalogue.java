@@ -56,7 +56,7 @@ import vn.dvcw.warehouse.geo.ProvinceDirectory;
  * on 1/7/2025). Department shares follow their procedures' weights; communes and districts get a
  * fixed log-normal size (σ 0.5), so some are busy and some quiet.
  */
-final class AgencyDirectory {
+final class UnitCatalogue {
   /** Constant seed of the unit directory (names, sizes, officials). */
   static final long DIRECTORY_SEED = 20250701L;
 
@@ -98,7 +98,7 @@ final class AgencyDirectory {
   private final List<Province> formerProvinces;
   private final List<Province> currentProvinces;
 
-  private AgencyDirectory(List<Unit> former, List<Unit> current, List<Province> formerProvinces,
+  private UnitCatalogue(List<Unit> former, List<Unit> current, List<Province> formerProvinces,
       List<Province> currentProvinces) {
     this.former = former;
     this.current = current;
@@ -114,7 +114,7 @@ final class AgencyDirectory {
     return currentEra ? currentProvinces : formerProvinces;
   }
 
-  static AgencyDirectory build(ProvinceDirectory dir, Calibration cal, ProcedureCatalogue catalogue) {
+  static UnitCatalogue build(ProvinceDirectory dir, Calibration cal, ProcedureCatalogue catalogue) {
     List<Province> cur = dir.provinces(Era.CURRENT);
     List<Province> fmr = dir.provinces(Era.FORMER);
     double totalAll = 0;
@@ -155,7 +155,7 @@ final class AgencyDirectory {
     if (formerUnits.size() >= MAX_UNITS || currentUnits.size() >= MAX_UNITS) {
       throw new IllegalStateException("too many units for the message key");
     }
-    return new AgencyDirectory(List.copyOf(formerUnits), List.copyOf(currentUnits), fmr, cur);
+    return new UnitCatalogue(List.copyOf(formerUnits), List.copyOf(currentUnits), fmr, cur);
   }
 
   /** Delay behaviour of a province (7260 shares, scaled for the former era). */

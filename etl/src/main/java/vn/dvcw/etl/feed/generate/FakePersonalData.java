@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * with current mobile prefixes (03x, 05x, 07x, 08x, 09x); e-mails are folded names with digits at
  * common providers; tax codes are 10 digits.
  */
-final class PersonalData {
+final class FakePersonalData {
   static final String[] MOBILE_PREFIXES = {"032", "033", "034", "035", "036", "037", "038", "039", "056", "058",
       "070", "076", "077", "078", "079", "081", "082", "083", "084", "085", "086", "088", "089", "090", "091",
       "093", "094", "096", "097", "098"};

@@ -32,7 +32,7 @@ import vn.dvcw.warehouse.geo.ProvinceDirectory;
  * of every day in order, classified as valid, exact duplicate or broken (with the quarantine rule that
  * catches it), and recounts the truth from the valid, de-duplicated records.
  */
-final class FeedReader {
+final class GeneratedFeed {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Pattern MA_HO_SO = Pattern.compile("^(\\d{3}\\.\\d{2}\\.\\d{2}\\.([A-Z]\\d{2}))-(\\d{6})-(\\d{4,5})$");
   static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
@@ -54,7 +54,7 @@ final class FeedReader {
   final List<Path> files = new ArrayList<>();
   final Set<String> hCodes = new HashSet<>();
 
-  FeedReader(Path dir) throws IOException {
+  GeneratedFeed(Path dir) throws IOException {
     this.dir = dir;
     this.manifest = JSON.readTree(dir.resolve("manifest.json").toFile());
     ProvinceDirectory provinces = ProvinceDirectory.fromClasspath();
@@ -222,7 +222,7 @@ final class FeedReader {
     return out;
   }
 
-  /** The unit level a DonViXuLy name tells (the table of {@link AgencyDirectory}). */
+  /** The unit level a DonViXuLy name tells (the table of {@link UnitCatalogue}). */
   static String level(String unitName) {
     for (String p : List.of("UBND huyện ", "UBND quận ", "UBND thị xã ")) {
       if (unitName.startsWith(p)) {

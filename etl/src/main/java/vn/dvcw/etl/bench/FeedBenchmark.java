@@ -58,6 +58,7 @@ public final class FeedBenchmark {
 
   /** Runs the benchmark on the generator's output in {@code generated} ({@code feed/YYYY-MM/dvcqg-DATE-*.jsonl.gz}). */
   public void run(Path generated, Path work) throws IOException {
+    HeapSampler heap = new HeapSampler();
     out.printf("bench machine: %d cores, %.1f GiB RAM, Java %s, max heap %.1f GiB%n",
         Runtime.getRuntime().availableProcessors(), totalMemoryGiB(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() / 1073741824.0);
@@ -138,8 +139,8 @@ public final class FeedBenchmark {
     }
     out.printf("gold aggregation over silver.dossier (%d Parquet files, %,d dossiers): Spark %.2f s, DuckDB %.2f s, "
         + "ratio %.1f (target <= 3)%n", parquet.size(), dossiers, sparkSeconds, duckSeconds, sparkSeconds / duckSeconds);
-    out.printf("peak heap used: %.2f GiB of %.2f GiB%n", peakHeap() / 1073741824.0,
-        Runtime.getRuntime().maxMemory() / 1073741824.0);
+    out.println(heap.report());
+    heap.close();
   }
 
   private FeedJob.Result feed(Path lakehouse, Path feed, String runId) {
@@ -209,14 +210,54 @@ public final class FeedBenchmark {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
+  /**
+   * Samples the heap every 200 ms: the most it held (live data plus garbage not yet collected, which G1 lets grow
+   * toward the maximum) and the most it held right after a collection (the live data: what must fit).
+   */
+  static final class HeapSampler implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long peakUsed;
+    private long peakAfterGc;
+
+    HeapSampler() {
+      thread = new Thread(() -> {
+        while (running) {
+          sample();
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "bench-heap-sampler");
+      thread.setDaemon(true);
+      thread.start();
     }
-    return sum;
+
+    private synchronized void sample() {
+      peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      long afterGc = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+          afterGc += pool.getCollectionUsage().getUsed();
+        }
+      }
+      peakAfterGc = Math.max(peakAfterGc, afterGc);
+    }
+
+    synchronized String report() {
+      sample();
+      return String.format("heap: max %.2f GiB; peak used %.2f GiB (with garbage not yet collected); "
+          + "peak after a collection %.2f GiB; no OutOfMemoryError", Runtime.getRuntime().maxMemory() / 1073741824.0,
+          peakUsed / 1073741824.0, peakAfterGc / 1073741824.0);
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      thread.interrupt();
+    }
   }
 
   private static double totalMemoryGiB() {

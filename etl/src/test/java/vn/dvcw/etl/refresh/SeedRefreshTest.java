@@ -85,7 +85,7 @@ class SeedRefreshTest extends SparkTestBase {
         .map(t -> "analytics." + t.name()).toList();
     assertTrue(views.size() >= 14, views.toString());
     for (String view : views) {
-      // Dossier-level views have rows only once a dossier feed is loaded (FeedJobTest, GeneratedFeedTest).
+      // Dossier-level views have rows only once a dossier feed is loaded (FeedJobTest, GeneratedFeedLoadTest).
       assertTrue(view.equals("analytics.dossier_monthly") || count("SELECT count(*) FROM %s", view) > 0,
           view + " is empty after a refresh");
       for (StructField f : sql("SELECT * FROM %s", view).schema().fields()) {

@@ -28,7 +28,7 @@ import vn.dvcw.etl.cli.DvcwCommand;
  * the broken messages it injected, and change nothing when loaded again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GeneratedFeedTest extends SparkTestBase {
+class GeneratedFeedLoadTest extends SparkTestBase {
   /** The generator's kinds of broken message (manifest "injected"); the other kinds are valid but messy. */
   static final java.util.Set<String> BROKEN = java.util.Set.of("truncated_json", "empty_mahoso",
       "missing_ngaytiepnhan", "bad_timestamp", "unknown_agency", "bad_channel");

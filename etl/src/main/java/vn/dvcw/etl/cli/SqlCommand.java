@@ -53,7 +53,12 @@ public final class SqlCommand implements Callable<Integer> {
       result = spark.sql(query);
     } catch (Exception e) { // Scala code throws AnalysisException without declaring it
       if (e instanceof AnalysisException) {
-        System.err.println("dvcw sql: " + Errors.oneLine(e));
+        String hint = String.valueOf(e.getMessage()).contains("TABLE_OR_VIEW_NOT_FOUND")
+            && String.valueOf(e.getMessage()).contains("`analytics`")
+            // A lakehouse built by an older version lacks the tables newer views read; a refresh creates them.
+            ? " (views are built from the lakehouse's tables: if an earlier version made this lakehouse, run "
+                + "./dvcw refresh once)" : "";
+        System.err.println("dvcw sql: " + Errors.oneLine(e) + hint);
         return 2;
       }
       throw e;

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import vn.dvcw.warehouse.CsvCells;
 
 /**
  * The working-day calendar of Vietnamese state agencies, one row per date, as set by the Labour
@@ -453,33 +454,9 @@ public final class WorkingCalendar implements Serializable {
 
   /** Splits one CSV line with RFC 4180 quoting; a quoted value may not span lines. */
   private static List<String> split(String text, String file, int line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    if (quoted) {
+    if (CsvCells.hasOpenQuote(text)) {
       throw problem(file, line, text, "unterminated quote");
     }
-    cells.add(cell.toString());
-    return cells;
+    return CsvCells.split(text);
   }
 }

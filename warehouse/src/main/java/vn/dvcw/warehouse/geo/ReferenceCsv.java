@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.dvcw.warehouse.CsvCells;
 
 /**
  * A small UTF-8 CSV file with a header row (RFC 4180 quoting, BOM tolerated, blank and
@@ -82,7 +83,7 @@ final class ReferenceCsv {
       while ((text = reader.readLine()) != null) {
         lineNo++;
         int startLine = lineNo;
-        while (openQuote(text)) {
+        while (CsvCells.hasOpenQuote(text)) {
           String more = reader.readLine();
           if (more == null) {
             throw new IllegalStateException(file + " line " + startLine + ": unterminated quote");
@@ -92,7 +93,7 @@ final class ReferenceCsv {
         }
         if (header == null) {
           header = new ArrayList<>();
-          for (String h : split(text.replace("\uFEFF", ""))) {
+          for (String h : CsvCells.split(text.replace("\uFEFF", ""))) {
             header.add(h.strip().toLowerCase());
           }
           continue;
@@ -100,7 +101,7 @@ final class ReferenceCsv {
         if (text.isBlank()) {
           continue;
         }
-        List<String> cells = split(text);
+        List<String> cells = CsvCells.split(text);
         if (cells.stream().allMatch(String::isBlank)) {
           continue; // a spreadsheet's ",,,," line
         }
@@ -114,43 +115,5 @@ final class ReferenceCsv {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-  }
-
-  private static boolean openQuote(String text) {
-    int quotes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '"') {
-        quotes++;
-      }
-    }
-    return quotes % 2 == 1;
-  }
-
-  private static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 }

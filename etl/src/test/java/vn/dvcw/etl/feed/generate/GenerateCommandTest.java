@@ -3,37 +3,15 @@ package vn.dvcw.etl.feed.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.dvcw.etl.Main;
+import vn.dvcw.etl.CliTestBase;
 
 /** {@code dvcw generate} on the command line: progress per month, a summary line, exit codes. */
-class GenerateCommandTest {
+class GenerateCommandTest extends CliTestBase {
   @TempDir Path tmp;
-  String out;
-  String err;
-
-  int run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      return Main.run(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-      out = o.toString(StandardCharsets.UTF_8);
-      err = e.toString(StandardCharsets.UTF_8);
-    }
-  }
 
   @Test
   void generatesPrintsProgressAndRefusesToOverwrite() throws Exception {

@@ -39,32 +39,11 @@ class GeneratorCalibrationTest {
   static void generate() throws IOException {
     Path a = tmp.resolve("july");
     FeedGenerator.generate(GenerateOptions.of(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 5), 0.004, 11, a, false));
-    july = new FeedReaderTruth(a).rows;
+    july = GeneratedFeed.truth(a);
     twoYearsDir = tmp.resolve("years");
     FeedGenerator.generate(GenerateOptions.of(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), 0.0003, 5,
         twoYearsDir, false));
-    twoYears = new FeedReaderTruth(twoYearsDir).rows;
-  }
-
-  /** truth/monthly.csv rows without the Jackson pass. */
-  record FeedReaderTruth(Map<String, long[]> rows) {
-    FeedReaderTruth(Path dir) throws IOException {
-      this(read(dir));
-    }
-
-    static Map<String, long[]> read(Path dir) throws IOException {
-      Map<String, long[]> rows = new HashMap<>();
-      List<String> lines = Files.readAllLines(dir.resolve("truth/monthly.csv"));
-      for (String line : lines.subList(1, lines.size())) {
-        String[] c = line.split(",");
-        long[] v = new long[12];
-        for (int i = 0; i < 12; i++) {
-          v[i] = Long.parseLong(c[5 + i]);
-        }
-        rows.put(String.join(",", c[0], c[1], c[2], c[3], c[4]), v);
-      }
-      return rows;
-    }
+    twoYears = GeneratedFeed.truth(twoYearsDir);
   }
 
   /** Sum of measure {@code m} over rows whose key matches {@code regex}. */

@@ -17,12 +17,12 @@ import vn.dvcw.notebooks.display.Display;
 import vn.dvcw.notebooks.display.ResultTables;
 import vn.dvcw.notebooks.display.RichOutput;
 import vn.dvcw.notebooks.magic.SqlCell;
-import vn.dvcw.warehouse.WarehouseConfig;
-import vn.dvcw.warehouse.WarehouseSession;
-import vn.dvcw.warehouse.catalog.Layer;
-import vn.dvcw.warehouse.catalog.TableSpec;
-import vn.dvcw.warehouse.catalog.WarehouseTables;
-import vn.dvcw.warehouse.views.ViewLoader;
+import vn.dvcw.lakehouse.WarehouseConfig;
+import vn.dvcw.lakehouse.WarehouseSession;
+import vn.dvcw.lakehouse.catalog.Layer;
+import vn.dvcw.lakehouse.catalog.TableSpec;
+import vn.dvcw.lakehouse.catalog.WarehouseTables;
+import vn.dvcw.lakehouse.models.ViewLoader;
 
 /**
  * The notebook's facade on the warehouse: the session, SQL, tables shown as HTML, charts shown as PNG.

@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Why not JShell variables: with execution inside the kernel's JVM, JShell cannot redefine a snippet's
  * class, so when a later cell's import makes it recompile the snippet that declared a variable, it loads
- * a new class and the variable starts again as null. A cell with {@code import vn.dvcw.etl.charts.*;}
+ * a new class and the variable starts again as null. A cell with {@code import vn.dvcw.charts.*;}
  * did exactly that to {@code var dvcw}. Static fields of this class are outside JShell's reach.
  */
 public final class Globals {

@@ -102,7 +102,7 @@ class KernelWithSparkTest {
   @Test
   void theNotebooksNamesSurviveAnImportThatMakesJShellReloadDeclarations() {
     executor.eval("var mine = Dvcw.current();");
-    executor.eval("import vn.dvcw.etl.charts.*;");
+    executor.eval("import vn.dvcw.charts.*;");
     boolean reported = executor.resetVariables().contains("mine");
     assertEquals(3L, executor.eval("spark.range(3).count()"));
     assertEquals(Boolean.TRUE, executor.eval("dvcw == Dvcw.current()"));

@@ -1,0 +1,42 @@
+package vn.dvcw.app.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Which state of the lakehouse a report shows: the latest refresh in ops.refresh_run and the Delta version of
+ * every table it left, so a printed figure can be traced back (and re-queried with --as-of).
+ */
+public record LakehouseVersion(String runId, Instant startedAt, Instant endedAt, String status, int exitCode,
+    Map<String, Long> tableVersions) {
+
+  /** The latest refresh run; fails with what to do when the lakehouse has never been refreshed. */
+  public static LakehouseVersion latest(SparkSession spark) {
+    if (!spark.catalog().tableExists("ops.refresh_run")) {
+      throw new IllegalStateException("no refresh has run on this lakehouse yet; run 'dvcw refresh' first");
+    }
+    List<Row> rows = spark.sql("SELECT run_id, started_at, ended_at, status, exit_code, table_versions "
+        + "FROM ops.refresh_run ORDER BY started_at DESC, run_id DESC LIMIT 1").collectAsList();
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("ops.refresh_run is empty; run 'dvcw refresh' first");
+    }
+    Row r = rows.get(0);
+    Map<String, Long> versions = new TreeMap<>();
+    if (!r.isNullAt(5)) {
+      r.<String, Object>getJavaMap(5).forEach((k, v) -> versions.put(k, ((Number) v).longValue()));
+    }
+    return new LakehouseVersion(r.getString(0), instant(r.get(1)), instant(r.get(2)), r.getString(3),
+        r.isNullAt(4) ? -1 : r.getInt(4), versions);
+  }
+
+  private static Instant instant(Object v) {
+    if (v instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    return v instanceof Instant i ? i : null;
+  }
+}

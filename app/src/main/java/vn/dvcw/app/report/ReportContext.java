@@ -1,0 +1,35 @@
+package vn.dvcw.app.report;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.dvcw.charts.Provenance;
+
+/** What every page builder needs: the session to read the views and the catalogue that dates their sources. */
+record ReportContext(SparkSession spark, SourceCatalog catalog) {
+
+  List<Row> rows(String sql) {
+    return spark.sql(sql).collectAsList();
+  }
+
+  ReportFigure figure(String id, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String units, List<Row> rows) {
+    return ReportFigure.of(id, chart, units, rows, catalog);
+  }
+
+  ReportTable table(String id, String caption, List<String> headers, List<List<String>> cells, List<Row> rows) {
+    Provenance p = Provenance.of(rows);
+    String label = p.synthetic() ? "[" + Provenance.SYNTHETIC_LABEL + "] " : "";
+    return new ReportTable(id, label + caption, headers, cells, catalog.dated(p.sources()), p.synthetic());
+  }
+
+  static String pct(double fraction, int decimals) {
+    return Double.isNaN(fraction) ? "" : String.format(Locale.ROOT, "%." + decimals + "f%%", fraction * 100)
+        .replace('.', ',');
+  }
+
+  /** Vietnamese thousands separator, as the documents print counts ("1.777.005"). */
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n).replace(',', '.');
+  }
+}

@@ -1,0 +1,62 @@
+package vn.dvcw.core.documents;
+
+import java.util.List;
+
+/**
+ * The entry point of the document layer: recognises a document's kind from its content (never from its
+ * file name) and parses it. An unrecognised document comes back as kind UNKNOWN with a problem, so it is
+ * recorded and reported rather than skipped.
+ */
+public final class DocumentReader {
+  private static final List<DocumentParser> PARSERS = List.of(
+      new MonthlyReceiptLetterParser(), new IntegrationLetterParser(), new SteeringDailyReportParser(),
+      new KpiDirectiveParser(), new SecondaryArticleParser());
+
+  private DocumentReader() {}
+
+  /** The kind a document's content shows. */
+  public static DocumentKind recognise(SourceDocument doc) {
+    String folded = Text.fold(doc.text());
+    if (SecondaryArticleParser.recognises(doc)) {
+      return DocumentKind.SECONDARY_ARTICLE;
+    }
+    if (MonthlyReceiptLetterParser.recognises(folded)) {
+      return DocumentKind.MONTHLY_RECEIPT_LETTER;
+    }
+    if (IntegrationLetterParser.recognises(folded)) {
+      return DocumentKind.INTEGRATION_LETTER;
+    }
+    if (SteeringDailyReportParser.recognises(folded)) {
+      return DocumentKind.STEERING_DAILY_REPORT;
+    }
+    if (KpiDirectiveParser.recognises(folded)) {
+      return DocumentKind.KPI_DIRECTIVE;
+    }
+    return DocumentKind.UNKNOWN;
+  }
+
+  /** Parses a document of any kind. Never throws for bad content: problems are in the result. */
+  public static ParsedDocument read(SourceDocument doc) {
+    DocumentKind kind = recognise(doc);
+    for (DocumentParser p : PARSERS) {
+      if (p.kind() == kind) {
+        try {
+          return p.parse(doc);
+        } catch (RuntimeException e) {
+          ParsedDocument failed = new ParsedDocument(doc, unknownIdentity(kind, "parser failed"));
+          failed.add(new Problem(null, null, null, "could not be parsed as " + kind.sqlName() + ": " + e.getMessage()));
+          return failed;
+        }
+      }
+    }
+    ParsedDocument unknown = new ParsedDocument(doc, unknownIdentity(DocumentKind.UNKNOWN, null));
+    unknown.add(new Problem(null, null, null,
+        "document kind not recognised: not a VPCP receipt or integration letter, steering report, KPI directive or "
+            + "article; add a parser or remove it from the inputs"));
+    return unknown;
+  }
+
+  private static DocumentIdentity unknownIdentity(DocumentKind kind, String note) {
+    return new DocumentIdentity(kind, null, null, null, null, null, null, null, note);
+  }
+}

@@ -1,0 +1,78 @@
+package vn.dvcw.core.documents;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small text helpers for reading Vietnamese documents: folding for keyword matching, and dates. */
+public final class Text {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern WORDY_DATE =
+      Pattern.compile("ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SLASH_DATE = Pattern.compile("(?<!\\d)(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)");
+
+  private Text() {}
+
+  /**
+   * Lower case, without diacritics, đ as d, single spaces: "Tỉ lệ hồ sơ Trực tuyến" → "ti le ho so truc tuyen".
+   * For matching header keywords only; names go through the province resolver.
+   */
+  public static String fold(String s) {
+    if (s == null) {
+      return "";
+    }
+    String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+    d = MARKS.matcher(d).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
+    return d.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+
+  /** Splits a tab-separated line into stripped cells, keeping empty cells. */
+  public static List<String> tabCells(String line) {
+    List<String> cells = new ArrayList<>();
+    for (String c : line.split("\t", -1)) {
+      cells.add(c.strip());
+    }
+    return cells;
+  }
+
+  /** The first "ngày D tháng M năm Y" date in the text. */
+  public static Optional<LocalDate> firstWordyDate(String text) {
+    Matcher m = WORDY_DATE.matcher(text);
+    return m.find() ? Optional.of(date(m.group(3), m.group(2), m.group(1))) : Optional.empty();
+  }
+
+  /** Every d/m/yyyy date in a line, in order. */
+  public static List<LocalDate> slashDates(String text) {
+    List<LocalDate> out = new ArrayList<>();
+    Matcher m = SLASH_DATE.matcher(text);
+    while (m.find()) {
+      out.add(date(m.group(3), m.group(2), m.group(1)));
+    }
+    return out;
+  }
+
+  /** Parses "30/7/2025" or returns null when the cell is not such a date. */
+  public static LocalDate slashDateOrNull(String cell) {
+    List<LocalDate> ds = slashDates(cell);
+    return ds.size() == 1 && cell.strip().matches("\\d{1,2}/\\d{1,2}/\\d{4}") ? ds.get(0) : null;
+  }
+
+  static LocalDate date(String y, String m, String d) {
+    return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+  }
+
+  /** The whole text with line breaks and runs of blanks collapsed to single spaces. */
+  public static String flatten(String text) {
+    return text.replaceAll("\\s+", " ");
+  }
+
+  /** Removes HTML tags a copy-paste left in a cell ("<p>...</p>"), keeping their text. */
+  public static String stripHtml(String cell) {
+    return cell.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+  }
+}

@@ -1,0 +1,93 @@
+package vn.dvcw.lakehouse;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
+import vn.dvcw.lakehouse.catalog.Layer;
+import vn.dvcw.lakehouse.SqlFunctions;
+import vn.dvcw.lakehouse.models.ViewLoader;
+
+/**
+ * Opens a SparkSession on the lakehouse with every table, SQL function and view registered, so that the
+ * CLI, jobs, tests and notebooks all see the same schema-qualified names with no set-up.
+ *
+ * <p>The catalog is Spark's in-memory one, rebuilt in each session from the folders of the lakehouse:
+ * there is no metastore process, so any number of readers can open the lakehouse beside the one writer.
+ */
+public final class WarehouseSession {
+  private WarehouseSession() {}
+
+  /** Settings every session gets; user settings from the config win over these. */
+  static Map<String, String> defaults(WarehouseConfig config) {
+    return Map.ofEntries(
+        Map.entry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension"),
+        Map.entry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"),
+        Map.entry("spark.sql.catalogImplementation", "in-memory"),
+        Map.entry("spark.sql.warehouse.dir", config.lakehouse() + "/_spark_warehouse"),
+        Map.entry("spark.sql.session.timeZone", "UTC"),
+        Map.entry("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS"),
+        // The warehouse's documents are small; 200 shuffle partitions would only add task overhead.
+        Map.entry("spark.sql.shuffle.partitions", "4"),
+        Map.entry("spark.sql.adaptive.enabled", "true"),
+        Map.entry("spark.databricks.delta.snapshotPartitions", "2"),
+        // VACUUM lists files with this many tasks (Spark's default is 10,000): far too many for one machine.
+        Map.entry("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8"),
+        Map.entry("spark.ui.enabled", "false"),
+        Map.entry("spark.ui.showConsoleProgress", "false"),
+        Map.entry("spark.sql.ansi.enabled", "false"));
+  }
+
+  /**
+   * Opens (or reuses) the session and registers the catalog, SQL functions and views.
+   *
+   * @return the ready session
+   * @throws IllegalArgumentException if the config is unusable
+   */
+  public static SparkSession open(WarehouseConfig config) {
+    SparkSession.Builder builder = SparkSession.builder().appName(config.appName());
+    if (config.master() != null && !hasMasterFromSubmit()) {
+      builder.master(config.master());
+      builder.config("spark.driver.host", "127.0.0.1");
+      builder.config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    defaults(config).forEach(builder::config);
+    config.sparkConf().forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    attach(spark, config.lakehouse());
+    return spark;
+  }
+
+  /**
+   * Registers the warehouse's names in an existing session: schemas, the Delta tables found in the
+   * lakehouse, the SQL functions and the views of {@code sql/}.
+   *
+   * @return the view loader's report of which views were created and which could not be (yet)
+   */
+  public static ViewLoader.Report attach(SparkSession spark, String lakehouse) {
+    String previous = spark.conf().getOption(LAKEHOUSE_CONF).getOrElse(() -> null);
+    if (previous != null && !previous.equals(lakehouse)) {
+      // The session moves to another lakehouse: forget the names that point into the old one.
+      // Tables are external, so dropping their names leaves their data where it is.
+      for (Layer layer : Layer.values()) {
+        spark.sql("DROP DATABASE IF EXISTS " + layer.schema() + " CASCADE");
+      }
+    }
+    spark.conf().set(LAKEHOUSE_CONF, lakehouse);
+    new CatalogRegistrar(spark, lakehouse).registerAll();
+    SqlFunctions.register(spark);
+    return ViewLoader.fromClasspath().createAll(spark);
+  }
+
+  /** The lakehouse a session was attached to. */
+  public static String lakehouseOf(SparkSession spark) {
+    return spark.conf().get(LAKEHOUSE_CONF);
+  }
+
+  /** Session setting that remembers the lakehouse root. */
+  public static final String LAKEHOUSE_CONF = "dvcw.lakehouse";
+
+  private static boolean hasMasterFromSubmit() {
+    return System.getProperty("spark.master") != null;
+  }
+}

@@ -1,0 +1,48 @@
+package vn.dvcw.lakehouse.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every view file is documented the same way, and sql/README.md lists every view. */
+class ViewFilesTest {
+  private final Map<String, String> files = ViewLoader.fromClasspath().files();
+
+  @Test
+  void eachFileDefinesTheViewItIsNamedAfterWithAHeader() {
+    assertTrue(files.size() >= 14, files.keySet().toString());
+    files.forEach((file, sql) -> {
+      String view = "analytics." + file.replaceAll("\\.sql$", "");
+      assertEquals(view, ViewLoader.viewName(sql), file);
+      assertTrue(sql.startsWith("-- " + view + ": "), file + " must start with '-- " + view + ": <description>'");
+      assertTrue(sql.contains("Grain:") || sql.contains("Grain "), file + " must state its grain");
+      assertTrue(sql.contains("Columns:") || sql.contains("KPIs"), file + " must document its columns");
+      assertTrue(sql.contains("Sources:") || sql.contains("Source"), file + " must name its sources");
+    });
+  }
+
+  @Test
+  void descriptionsComeFromTheHeader() {
+    Map<String, String> d = ViewLoader.fromClasspath().descriptions();
+    assertTrue(d.get("analytics.online_rate").startsWith("Online submission rate"), d.toString());
+  }
+
+  @Test
+  void readmeListsEveryView() throws IOException {
+    String readme = Files.readString(Path.of("..", "models", "README.md"));
+    for (String file : files.keySet()) {
+      String view = "analytics." + file.replaceAll("\\.sql$", "");
+      assertTrue(readme.contains("`" + view + "`"), "models/README.md does not list " + view);
+    }
+  }
+
+  @Test
+  void trailingSemicolonsAreTolerated() {
+    assertEquals("SELECT 1", ViewLoader.stripTrailingSemicolon(" SELECT 1 ;; \n"));
+  }
+}

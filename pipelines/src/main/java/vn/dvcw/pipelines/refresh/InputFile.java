@@ -1,0 +1,4 @@
+package vn.dvcw.pipelines.refresh;
+
+/** A file found in the inputs folder: its full URI, bytes and modification time (epoch millis). */
+public record InputFile(String path, byte[] bytes, long modifiedAt) {}

@@ -1,0 +1,268 @@
+package vn.dvcw.tools.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import vn.dvcw.pipelines.feed.FeedJob;
+import vn.dvcw.pipelines.refresh.RefreshJob;
+import vn.dvcw.pipelines.refresh.RefreshOptions;
+import vn.dvcw.lakehouse.WarehouseSession;
+
+/**
+ * {@code dvcw bench}: the dossier feed's speed on generated data, one printed line per figure.
+ *
+ * <ol>
+ *   <li>full build: every generated day but the last into an empty lakehouse; messages and dossiers per second;</li>
+ *   <li>one-day incremental: the last day loaded on top of the long history (all days) and on top of a short one
+ *       (the last {@value #SHORT_HISTORY_DAYS} days only, in a second lakehouse); the ratio long / short (target ≤ 1.3);</li>
+ *   <li>the public views' query times in the warm session (second run of each);</li>
+ *   <li>the gold aggregation (dossiers per day, province, level, channel) over silver.dossier's Parquet files, in
+ *       Spark and in DuckDB (a benchmark-only dependency), and the Spark / DuckDB ratio (target ≤ 3);</li>
+ *   <li>the peak heap used, against the maximum (target: 10 million dossiers within 4 GiB).</li>
+ * </ol>
+ * Days are fed by hard-linking the generator's files into per-lakehouse feed folders, so nothing is copied.
+ */
+public final class FeedBenchmark {
+  static final int SHORT_HISTORY_DAYS = 30;
+  static final List<String> VIEWS = List.of("analytics.dossier_monthly", "analytics.online_rate",
+      "analytics.online_rate_trend", "analytics.dossier_receipt", "analytics.kpi_scorecard");
+
+  private final SparkSession spark;
+  private final PrintStream out;
+
+  private final String documents;
+
+  /** @param documents the bundled documents folder, loaded first for reference data and views */
+  public FeedBenchmark(SparkSession spark, PrintStream out, String documents) {
+    this.spark = spark;
+    this.out = out;
+    this.documents = documents;
+  }
+
+  /** Runs the benchmark on the generator's output in {@code generated} ({@code feed/YYYY-MM/dvcqg-DATE-*.jsonl.gz}). */
+  public void run(Path generated, Path work) throws IOException {
+    HeapSampler heap = new HeapSampler();
+    out.printf("bench machine: %d cores, %.1f GiB RAM, Java %s, max heap %.1f GiB%n",
+        Runtime.getRuntime().availableProcessors(), totalMemoryGiB(), System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() / 1073741824.0);
+    List<Path> files = feedFiles(generated);
+    List<LocalDate> days = files.stream().map(FeedBenchmark::dayOf).distinct().sorted().toList();
+    if (days.size() < 2) {
+      throw new IllegalArgumentException("the generated feed in " + generated + " has fewer than two days");
+    }
+    LocalDate last = days.get(days.size() - 1);
+    LocalDate shortFrom = last.minusDays(SHORT_HISTORY_DAYS);
+    out.printf("bench data: %d files, %d days (%s to %s), %.0f MB compressed%n", files.size(), days.size(),
+        days.get(0), last, files.stream().mapToLong(FeedBenchmark::size).sum() / 1e6);
+
+    Path longLake = work.resolve("lakehouse-long");
+    Path longFeed = work.resolve("feed-long");
+    link(files, f -> dayOf(f).isBefore(last), generated, longFeed);
+    // Reference data and the views come with a refresh of the bundled documents (not timed).
+    attach(longLake);
+    new RefreshJob(spark, new PrintStream(java.io.OutputStream.nullOutputStream())).run(new RefreshOptions(documents));
+    attach(longLake);
+    long t0 = System.nanoTime();
+    FeedJob.Result full = feed(longLake, longFeed, "bench-full");
+    double fullSeconds = seconds(t0);
+    long dossiers = scalarLong("SELECT count(*) FROM silver.dossier");
+    out.printf("full build: %,d messages, %,d dossiers in %.1f s = %,.0f messages/s, %,.0f dossiers/s%n",
+        full.messages(), dossiers, fullSeconds, full.messages() / fullSeconds, dossiers / fullSeconds);
+
+    Path shortLake = work.resolve("lakehouse-short");
+    Path shortFeed = work.resolve("feed-short");
+    link(files, f -> dayOf(f).isBefore(last) && !dayOf(f).isBefore(shortFrom), generated, shortFeed);
+    attach(shortLake);
+    feed(shortLake, shortFeed, "bench-short-history");
+
+    link(files, f -> dayOf(f).equals(last), generated, shortFeed);
+    long t1 = System.nanoTime();
+    FeedJob.Result shortDay = feed(shortLake, shortFeed, "bench-day-short");
+    double shortSeconds = seconds(t1);
+    out.printf("incremental, 1 day on a %d-day history: %.1f s (%,d messages, %d gold months rebuilt)%n",
+        SHORT_HISTORY_DAYS, shortSeconds, shortDay.messages(), shortDay.monthsRebuilt().size());
+
+    link(files, f -> dayOf(f).equals(last), generated, longFeed);
+    attach(longLake);
+    long t2 = System.nanoTime();
+    FeedJob.Result longDay = feed(longLake, longFeed, "bench-day-long");
+    double longSeconds = seconds(t2);
+    out.printf("incremental, 1 day on a %d-day history: %.1f s (%,d messages, %d gold months rebuilt)%n",
+        days.size() - 1, longSeconds, longDay.messages(), longDay.monthsRebuilt().size());
+    out.printf("incremental ratio long/short: %.2f (target <= 1.3)%n", longSeconds / shortSeconds);
+
+    WarehouseSession.attach(spark, longLake.toString());
+    for (String view : VIEWS) {
+      String q = "SELECT * FROM " + view;
+      spark.sql(q).collectAsList();
+      long t = System.nanoTime();
+      int rows = spark.sql(q).collectAsList().size();
+      out.printf("view %s: %.2f s warm (%,d rows)%n", view, seconds(t), rows);
+    }
+
+    List<String> parquet = List.of(spark.table("silver.dossier").inputFiles());
+    String aggregation = "SELECT receipt_date, province_key, level, channel_name, source, count(*) AS received, "
+        + "sum(CASE WHEN channel_name = 'online' THEN 1 ELSE 0 END) AS online, "
+        + "sum(CASE WHEN accepted_late THEN 1 ELSE 0 END) AS received_late, "
+        + "sum(CASE WHEN status IN (9, 10) THEN 1 ELSE 0 END) AS finished, "
+        + "sum(CASE WHEN paid_online_code IN (1, 2) THEN 1 ELSE 0 END) AS paid_online "
+        + "FROM dossiers WHERE received_at IS NOT NULL GROUP BY receipt_date, province_key, level, channel_name, source";
+    spark.read().parquet(parquet.toArray(String[]::new)).createOrReplaceTempView("dossiers");
+    double sparkSeconds = warm(() -> spark.sql(aggregation).collectAsList().size());
+    double duckSeconds;
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+      String fileList = parquet.stream().map(p -> "'" + p.replaceFirst("^file:", "") + "'")
+          .collect(Collectors.joining(", "));
+      try (Statement s = duck.createStatement()) {
+        s.execute("CREATE VIEW dossiers AS SELECT * FROM read_parquet([" + fileList + "])");
+      }
+      duckSeconds = warm(() -> count(duck, aggregation));
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB failed: " + e.getMessage(), e);
+    }
+    out.printf("gold aggregation over silver.dossier (%d Parquet files, %,d dossiers): Spark %.2f s, DuckDB %.2f s, "
+        + "ratio %.1f (target <= 3)%n", parquet.size(), dossiers, sparkSeconds, duckSeconds, sparkSeconds / duckSeconds);
+    out.println(heap.report());
+    heap.close();
+  }
+
+  private FeedJob.Result feed(Path lakehouse, Path feed, String runId) {
+    return new FeedJob(spark, lakehouse.toString(), line -> out.println("  " + line)).run(feed.toString(), runId);
+  }
+
+  private void attach(Path lakehouse) {
+    WarehouseSession.attach(spark, lakehouse.toString());
+  }
+
+  private long scalarLong(String sql) {
+    return spark.sql(sql).head().getLong(0);
+  }
+
+  private static double warm(Supplier<Integer> query) {
+    query.get();
+    long t = System.nanoTime();
+    query.get();
+    return seconds(t);
+  }
+
+  private static int count(Connection c, String sql) {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Path> feedFiles(Path generated) throws IOException {
+    try (Stream<Path> s = Files.walk(generated.resolve("feed"))) {
+      return s.filter(p -> p.getFileName().toString().matches("dvcqg-\\d{4}-\\d{2}-\\d{2}.*\\.jsonl(\\.gz)?"))
+          .sorted(Comparator.naturalOrder()).toList();
+    }
+  }
+
+  static LocalDate dayOf(Path file) {
+    return LocalDate.parse(file.getFileName().toString().substring(6, 16));
+  }
+
+  private static void link(List<Path> files, java.util.function.Predicate<Path> which, Path from, Path to)
+      throws IOException {
+    for (Path f : files) {
+      if (which.test(f)) {
+        Path target = to.resolve(from.relativize(f));
+        if (!Files.exists(target)) {
+          Files.createDirectories(target.getParent());
+          Files.createLink(target, f);
+        }
+      }
+    }
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /**
+   * Samples the heap every 200 ms: the most it held (live data plus garbage not yet collected, which G1 lets grow
+   * toward the maximum) and the most it held right after a collection (the live data: what must fit).
+   */
+  static final class HeapSampler implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long peakUsed;
+    private long peakAfterGc;
+
+    HeapSampler() {
+      thread = new Thread(() -> {
+        while (running) {
+          sample();
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "bench-heap-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private synchronized void sample() {
+      peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      long afterGc = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+          afterGc += pool.getCollectionUsage().getUsed();
+        }
+      }
+      peakAfterGc = Math.max(peakAfterGc, afterGc);
+    }
+
+    synchronized String report() {
+      sample();
+      return String.format("heap: max %.2f GiB; peak used %.2f GiB (with garbage not yet collected); "
+          + "peak after a collection %.2f GiB; no OutOfMemoryError", Runtime.getRuntime().maxMemory() / 1073741824.0,
+          peakUsed / 1073741824.0, peakAfterGc / 1073741824.0);
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      thread.interrupt();
+    }
+  }
+
+  private static double totalMemoryGiB() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean m ? m.getTotalMemorySize() / 1073741824.0 : 0;
+  }
+
+}

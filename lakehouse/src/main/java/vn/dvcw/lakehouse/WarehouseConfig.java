@@ -13,9 +13,6 @@ import java.util.Objects;
  * the job runs under spark-submit, which sets {@code spark.master} itself.
  */
 public final class WarehouseConfig {
-  /** Environment variable naming the lakehouse root when no option is given. */
-  public static final String LAKEHOUSE_ENV = "DVCW_LAKEHOUSE";
-
   private final String lakehouse;
   private final String master;
   private final String appName;
@@ -47,15 +44,6 @@ public final class WarehouseConfig {
     return sparkConf;
   }
 
-  /** The default lakehouse: {@code $DVCW_LAKEHOUSE}, else {@code ./lakehouse} as an absolute path. */
-  public static String defaultLakehouse() {
-    String env = System.getenv(LAKEHOUSE_ENV);
-    if (env != null && !env.isBlank()) {
-      return env.trim();
-    }
-    return Path.of("lakehouse").toAbsolutePath().normalize().toString();
-  }
-
   public static Builder builder() {
     return new Builder();
   }
@@ -70,7 +58,7 @@ public final class WarehouseConfig {
 
   /** Fluent builder; {@link #build()} checks the values. */
   public static final class Builder {
-    private String lakehouse = defaultLakehouse();
+    private String lakehouse = LakehouseLocation.resolve();
     private String master = "local[*]";
     private String appName = "dvc-warehouse";
     private final Map<String, String> sparkConf = new LinkedHashMap<>();
@@ -100,7 +88,7 @@ public final class WarehouseConfig {
 
     public WarehouseConfig build() {
       if (lakehouse == null || lakehouse.isBlank()) {
-        throw new IllegalArgumentException("lakehouse URI is empty: pass --lakehouse or set " + LAKEHOUSE_ENV);
+        throw new IllegalArgumentException("lakehouse URI is empty: pass --lakehouse or set " + LakehouseLocation.ENV);
       }
       return new WarehouseConfig(this);
     }

@@ -17,6 +17,7 @@ import vn.dvcw.notebooks.display.Display;
 import vn.dvcw.notebooks.display.ResultTables;
 import vn.dvcw.notebooks.display.RichOutput;
 import vn.dvcw.notebooks.magic.SqlCell;
+import vn.dvcw.lakehouse.LakehouseLocation;
 import vn.dvcw.lakehouse.WarehouseConfig;
 import vn.dvcw.lakehouse.WarehouseSession;
 import vn.dvcw.lakehouse.catalog.Layer;
@@ -87,15 +88,7 @@ public final class Dvcw {
   }
 
   static String lakehouseFrom(Map<String, String> env) {
-    String explicit = env.get(WarehouseConfig.LAKEHOUSE_ENV);
-    if (explicit != null && !explicit.isBlank()) {
-      return explicit.trim();
-    }
-    String home = env.get("DVCW_HOME");
-    if (home != null && !home.isBlank()) {
-      return Path.of(home.trim(), "lakehouse").toAbsolutePath().normalize().toString();
-    }
-    return WarehouseConfig.defaultLakehouse();
+    return LakehouseLocation.resolve(env);
   }
 
   public SparkSession spark() {

@@ -2,6 +2,7 @@ package vn.dvcw.app.cli;
 
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
+import vn.dvcw.lakehouse.LakehouseLocation;
 import vn.dvcw.lakehouse.WarehouseConfig;
 import vn.dvcw.lakehouse.WarehouseSession;
 
@@ -16,17 +17,7 @@ final class LakehouseOptions {
   String master = "local[*]";
 
   SparkSession open(String appName) {
-    String uri = lakehouse != null ? lakehouse : defaultLakehouse();
+    String uri = LakehouseLocation.resolve(lakehouse);
     return WarehouseSession.open(WarehouseConfig.builder().lakehouse(uri).master(master).appName(appName).build());
-  }
-
-  /** $DVCW_LAKEHOUSE, else the lakehouse folder of the repository dvcw runs from, else ./lakehouse. */
-  static String defaultLakehouse() {
-    String env = System.getenv(WarehouseConfig.LAKEHOUSE_ENV);
-    if (env != null && !env.isBlank()) {
-      return env;
-    }
-    String home = System.getenv("DVCW_HOME");
-    return home != null ? home + "/lakehouse" : WarehouseConfig.defaultLakehouse();
   }
 }

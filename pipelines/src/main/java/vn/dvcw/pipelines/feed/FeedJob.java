@@ -39,7 +39,8 @@ import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
 import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.core.geo.ProvinceDirectory;
-import vn.dvcw.lakehouse.write.DeltaUpsert;
+import vn.dvcw.lakehouse.write.RowHash;
+import vn.dvcw.lakehouse.write.TableWriter;
 
 /**
  * Loads the dossier feed: new feed files → bronze (raw messages) → silver (dossiers' latest state, events) →
@@ -68,14 +69,11 @@ public final class FeedJob {
       + "refused_at, version_at, status_rank, agency_code, unit_name, level, era, province_key, province_code, "
       + "receipt_date, receipt_month, accepted_late, n_files, n_files_digitised, n_files_from_store, n_results, "
       + "n_results_electronic, n_supplements, fee_total, has_fee, owner_id_pid, account_pid, source";
-  /** Columns that say where a state came from, not what it is: a re-sent message changes none of the others. */
-  static final List<String> LINEAGE = List.of("version_file_id", "version_line_no", "version_item_no",
-      "version_arrived_at", "row_hash");
   private static final String LOCAL = "'Asia/Ho_Chi_Minh'";
 
   private final SparkSession spark;
   private final String lakehouse;
-  private final DeltaUpsert upsert;
+  private final TableWriter writer;
   private final Consumer<String> log;
   private final Map<String, Long> written = new LinkedHashMap<>();
   private final Map<String, Long> versions = new LinkedHashMap<>();
@@ -83,7 +81,7 @@ public final class FeedJob {
   public FeedJob(SparkSession spark, String lakehouse, Consumer<String> log) {
     this.spark = spark;
     this.lakehouse = lakehouse;
-    this.upsert = new DeltaUpsert(spark, lakehouse);
+    this.writer = new TableWriter(spark, lakehouse);
     this.log = log;
   }
 
@@ -107,13 +105,12 @@ public final class FeedJob {
 
   /** Creates the feed's silver and gold tables, empty, when absent: the views read them whether or not a feed was loaded. */
   public void ensureTables() {
-    createIfAbsent(WarehouseTables.DOSSIER, dossierSchema());
-    createIfAbsent(WarehouseTables.DOSSIER_EVENT, EVENT_SCHEMA);
-    createIfAbsent(WarehouseTables.DOSSIER_AS_OF, AS_OF_SCHEMA.add("row_hash", DataTypes.StringType));
-    new CatalogRegistrar(spark, lakehouse).register(WarehouseTables.DOSSIER);
-    if (!exists(WarehouseTables.DOSSIER_DAILY)) {
-      Dataset<Row> empty = spark.sql(goldSql(List.of("0000-00"), LocalDate.of(2000, 1, 1))).limit(0);
-      empty.write().format("delta").partitionBy("month").save(WarehouseTables.DOSSIER_DAILY.path(lakehouse));
+    writer.createIfAbsent(WarehouseTables.DOSSIER);
+    writer.createIfAbsent(WarehouseTables.DOSSIER_EVENT);
+    writer.createIfAbsent(WarehouseTables.DOSSIER_AS_OF);
+    if (!writer.exists(WarehouseTables.DOSSIER_DAILY)) {
+      writer.createIfAbsent(WarehouseTables.DOSSIER_DAILY,
+          spark.sql(goldSql(List.of("0000-00"), LocalDate.of(2000, 1, 1))).schema());
     }
     new CatalogRegistrar(spark, lakehouse).registerAll();
   }
@@ -186,10 +183,6 @@ public final class FeedJob {
 
   // ---- files ----
 
-  static final StructType FILE_SCHEMA = StructType.fromDDL("file_path STRING, sha256 STRING, size_bytes BIGINT, "
-      + "arrived_at TIMESTAMP, status STRING, duplicate_of STRING, ingest_date DATE, messages BIGINT, "
-      + "quarantined BIGINT, run_id STRING, recorded_at TIMESTAMP");
-
   private List<FeedFiles.Known> knownFiles() {
     if (!exists(WarehouseTables.FEED_FILE)) {
       return List.of();
@@ -207,7 +200,7 @@ public final class FeedJob {
       return RowFactory.create(f.path(), f.fileId(), f.size(), f.arrivedAt(), status, null, today,
           status.equals("loaded") ? c[0] : null, status.equals("loaded") ? c[1] : null, runId, now);
     }).toList();
-    note(upsert.merge(WarehouseTables.FEED_FILE, spark.createDataFrame(rows, FILE_SCHEMA)));
+    note(writer.write(WarehouseTables.FEED_FILE, spark.createDataFrame(rows, WarehouseTables.FEED_FILE.schema())));
   }
 
   private void recordDuplicates(FeedFiles.Plan plan, String runId, Timestamp now) {
@@ -218,24 +211,22 @@ public final class FeedJob {
     List<Row> rows = plan.duplicates().entrySet().stream().map(e -> RowFactory.create(e.getKey().path(),
         e.getKey().fileId(), e.getKey().size(), e.getKey().arrivedAt(), "duplicate", e.getValue(), today, 0L, 0L,
         runId, now)).toList();
-    note(upsert.merge(WarehouseTables.FEED_FILE, spark.createDataFrame(rows, FILE_SCHEMA)));
+    note(writer.write(WarehouseTables.FEED_FILE, spark.createDataFrame(rows, WarehouseTables.FEED_FILE.schema())));
   }
 
   // ---- bronze and quarantine ----
 
   private void writeBronze(FeedFiles.Plan plan, String runId, Timestamp now) {
     String path = WarehouseTables.FEED_RECORD.path(lakehouse);
-    if (!plan.retried().isEmpty() && DeltaTable.isDeltaTable(spark, path)) {
+    if (!plan.retried().isEmpty()) {
       // A crashed run may have written part of these files: remove it before writing them again.
-      DeltaTable.forPath(spark, path).delete(col("file_id").isin(plan.retried().stream().map(FeedFile::fileId)
-          .toArray()));
+      note(writer.delete(WarehouseTables.FEED_RECORD, col("file_id").isin(plan.retried().stream()
+          .map(FeedFile::fileId).toArray())));
     }
     Dataset<Row> bronze = spark.sql("SELECT file_id, file_path, line_no, item_no, arrived_at, "
         + "DATE'" + FeedParser.localDate(now) + "' AS ingest_date, '" + runId + "' AS run_id, service, madonvi, "
         + "is_updating, kind, source, ma_ho_so, raw_json, problem FROM feed_staged");
-    bronze.write().format("delta").mode("append").partitionBy("ingest_date").save(path);
-    new CatalogRegistrar(spark, lakehouse).register(WarehouseTables.FEED_RECORD);
-    note(WarehouseTables.FEED_RECORD, -1, DeltaTable.forPath(spark, path));
+    note(writer.write(WarehouseTables.FEED_RECORD, bronze));
   }
 
   private Map<String, long[]> perFileCounts() {
@@ -256,16 +247,12 @@ public final class FeedJob {
     if (rows.isEmpty()) {
       return 0;
     }
-    DeltaUpsert.Result r = upsert.merge(WarehouseTables.QUARANTINE, rows);
+    TableWriter.Result r = writer.write(WarehouseTables.QUARANTINE, rows);
     note(r);
     return r.inserted();
   }
 
   // ---- events ----
-
-  static final StructType EVENT_SCHEMA = StructType.fromDDL("event_id STRING, ma_ho_so STRING, event_at TIMESTAMP, "
-      + "event_date DATE, event_month STRING, event_status INT, action STRING, handler_pid STRING, "
-      + "step_deadline_at TIMESTAMP, source STRING, file_id STRING, line_no INT, item_no INT, arrived_at TIMESTAMP");
 
   private long mergeEvents() {
     Dataset<Row> events = spark.sql("SELECT event_id, ma_ho_so, event_at, "
@@ -280,12 +267,10 @@ public final class FeedJob {
     if (months.isEmpty()) {
       return 0;
     }
-    DeltaTable target = DeltaTable.forPath(spark, WarehouseTables.DOSSIER_EVENT.path(lakehouse));
-    target.as("t").merge(events.as("s"), "t.event_month IN (" + quoted(months) + ") AND t.event_id = s.event_id")
-        .whenNotMatched().insertAll().execute();
-    long inserted = lastMetric(target, "numTargetRowsInserted");
-    note(WarehouseTables.DOSSIER_EVENT, inserted, target);
-    return inserted;
+    TableWriter.Result r = writer.write(WarehouseTables.DOSSIER_EVENT, events,
+        new TableWriter.Scope("event_month", months));
+    note(r);
+    return r.inserted();
   }
 
   // ---- dossiers ----
@@ -349,9 +334,9 @@ public final class FeedJob {
     spark.sql(eventAggSql("(SELECT * FROM batch_event UNION ALL SELECT * FROM stored_event)"))
         .createOrReplaceTempView("event_agg");
 
-    Dataset<Row> folded = withHash(spark.sql(resource("models/silver/dossier_fold.sql")
+    Dataset<Row> folded = RowHash.add(spark.sql(resource("models/silver/dossier_fold.sql")
         .replace("${record_columns_b}", prefixed(RECORD_COLUMNS, "b."))
-        .replace("${record_columns}", RECORD_COLUMNS)));
+        .replace("${record_columns}", RECORD_COLUMNS)), WarehouseTables.DOSSIER);
     folded.createOrReplaceTempView("folded");
     Dataset<Row> changed = spark.sql("SELECT f.*, e.receipt_month AS previous_month FROM folded f "
         + "LEFT JOIN existing_dossier e ON e.ma_ho_so = f.ma_ho_so WHERE e.row_hash IS NULL OR e.row_hash <> f.row_hash");
@@ -365,11 +350,8 @@ public final class FeedJob {
       touched.addAll(distinct(changed.where("previous_month IS NOT NULL"), "previous_month"));
       TreeSet<String> scope = new TreeSet<>(touched);
       scope.addAll(months);
-      DeltaTable target = DeltaTable.forPath(spark, WarehouseTables.DOSSIER.path(lakehouse));
-      target.as("t").merge(changed.drop("previous_month").as("s"),
-              "t.receipt_month IN (" + quoted(new ArrayList<>(scope)) + ") AND t.ma_ho_so = s.ma_ho_so")
-          .whenMatched().updateAll().whenNotMatched().insertAll().execute();
-      note(WarehouseTables.DOSSIER, n, target);
+      note(writer.write(WarehouseTables.DOSSIER, changed.drop("previous_month"),
+          new TableWriter.Scope("receipt_month", new ArrayList<>(scope))));
       return new Fold(n, new ArrayList<>(touched));
     } finally {
       changed.unpersist();
@@ -421,9 +403,7 @@ public final class FeedJob {
         return List.of();
       }
       Dataset<Row> rows = fresh.where(col("month").isin(changed.toArray()));
-      rows.write().format("delta").mode("overwrite").option("replaceWhere", "month IN (" + quoted(changed) + ")")
-          .save(path);
-      note(WarehouseTables.DOSSIER_DAILY, rows.count(), DeltaTable.forPath(spark, path));
+      note(writer.replacePartitions(WarehouseTables.DOSSIER_DAILY, rows, changed));
       return changed;
     } finally {
       fresh.unpersist();
@@ -436,9 +416,6 @@ public final class FeedJob {
   }
 
   // ---- as-of ----
-
-  static final StructType AS_OF_SCHEMA = StructType.fromDDL("feed STRING, as_of_at TIMESTAMP, as_of_date DATE, "
-      + "pseudonym_key_fingerprint STRING, run_id STRING");
 
   private Timestamp asOf() {
     List<Row> rows = table(WarehouseTables.DOSSIER_AS_OF).select("as_of_at").collectAsList();
@@ -460,55 +437,20 @@ public final class FeedJob {
     }
     Row row = RowFactory.create("dossier", asOf, Date.valueOf(FeedParser.localDate(asOf)), pseudonyms.fingerprint(),
         runId);
-    note(upsert.replace(WarehouseTables.DOSSIER_AS_OF, spark.createDataFrame(List.of(row), AS_OF_SCHEMA)));
+    note(writer.write(WarehouseTables.DOSSIER_AS_OF, spark.createDataFrame(List.of(row), WarehouseTables.DOSSIER_AS_OF.schema())));
   }
 
   // ---- helpers ----
 
-  /** silver.dossier's columns, in the order dossier_fold.sql produces them. */
-  static StructType dossierSchema() {
-    List<StructField> fields = new ArrayList<>();
-    fields.add(FeedReader.STAGED.apply("ma_ho_so"));
-    for (String c : RECORD_COLUMNS.split(",\\s*")) {
-      fields.add(FeedReader.STAGED.apply(c));
-    }
-    StructType rest = StructType.fromDDL("version_file_id STRING, version_line_no INT, version_item_no INT, "
-        + "version_arrived_at TIMESTAMP, last_event_at TIMESTAMP, last_event_status INT, "
-        + "first_finished_event_at TIMESTAMP, first_returned_event_at TIMESTAMP, first_stopped_event_at TIMESTAMP, "
-        + "first_pause_at TIMESTAMP, last_pause_at TIMESTAMP, status INT, completed_at TIMESTAMP, "
-        + "channel_name STRING, row_hash STRING");
-    fields.addAll(Arrays.asList(rest.fields()));
-    return new StructType(fields.toArray(StructField[]::new));
-  }
-
-  /** Adds row_hash over the content columns (not the lineage: a re-sent message must not count as a change). */
-  private static Dataset<Row> withHash(Dataset<Row> df) {
-    List<org.apache.spark.sql.Column> parts = new ArrayList<>();
-    for (String c : df.columns()) {
-      if (!LINEAGE.contains(c)) {
-        parts.add(functions.coalesce(col(c).cast("string"), functions.lit("\u0000")));
-      }
-    }
-    return df.withColumn("row_hash", functions.sha2(functions.concat_ws("\u001f",
-        parts.toArray(org.apache.spark.sql.Column[]::new)), 256));
-  }
-
-  private void createIfAbsent(TableSpec spec, StructType schema) {
-    if (!exists(spec)) {
-      spark.createDataFrame(List.of(), schema).write().format("delta")
-          .partitionBy(spec.partitionColumns().toArray(String[]::new)).save(spec.path(lakehouse));
-    }
-  }
-
   private boolean exists(TableSpec spec) {
-    return DeltaTable.isDeltaTable(spark, spec.path(lakehouse));
+    return writer.exists(spec);
   }
 
   private Dataset<Row> table(TableSpec spec) {
     return spark.read().format("delta").load(spec.path(lakehouse));
   }
 
-  private void note(DeltaUpsert.Result r) {
+  private void note(TableWriter.Result r) {
     written.merge(r.table(), r.inserted() + r.updated() + r.deleted(), Long::sum);
     versions.put(r.table(), r.version());
   }
@@ -518,11 +460,6 @@ public final class FeedJob {
     long n = rows >= 0 ? rows : Long.parseLong(h.<String, String>getJavaMap(1).getOrDefault("numOutputRows", "0"));
     written.merge(spec.qualifiedName(), n, Long::sum);
     versions.put(spec.qualifiedName(), h.getLong(0));
-  }
-
-  private static long lastMetric(DeltaTable table, String metric) {
-    Map<String, String> m = table.history(1).select("operationMetrics").head().getJavaMap(0);
-    return Long.parseLong(m.getOrDefault(metric, "0"));
   }
 
   private static List<String> distinct(Dataset<Row> df, String column) {

@@ -37,7 +37,7 @@ import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.core.geo.ProvinceDirectory;
 import vn.dvcw.core.geo.ProvinceResolver;
-import vn.dvcw.lakehouse.write.DeltaUpsert;
+import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.lakehouse.models.ViewLoader;
 
 /**
@@ -51,7 +51,7 @@ import vn.dvcw.lakehouse.models.ViewLoader;
  *   <li>gold: facts of current documents (SQL models in models/gold/), and reconciliation findings;</li>
  *   <li>quarantine, views, and the run record.</li>
  * </ol>
- * Every write is an idempotent upsert ({@link DeltaUpsert}): a re-run on the same inputs commits nothing.
+ * Every write goes through {@link TableWriter}, by each table's declared mode: a re-run on the same inputs commits nothing.
  */
 public final class RefreshJob {
   private static final List<String> GOLD = List.of("fact_online_submission", "fact_dossier_receipt",
@@ -60,7 +60,7 @@ public final class RefreshJob {
   private final SparkSession spark;
   private final String lakehouse;
   private final PrintStream out;
-  private final DeltaUpsert upsert;
+  private final TableWriter writer;
   private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
   private final Map<String, Long> versions = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
@@ -69,7 +69,7 @@ public final class RefreshJob {
     this.spark = spark;
     this.lakehouse = WarehouseSession.lakehouseOf(spark);
     this.out = out;
-    this.upsert = new DeltaUpsert(spark, lakehouse);
+    this.writer = new TableWriter(spark, lakehouse);
   }
 
   /**
@@ -125,7 +125,7 @@ public final class RefreshJob {
       Row run = RowFactory.create(runId, started, Timestamp.from(Instant.now()), "failed", RefreshResult.FAILED,
           lakehouse, options.inputs(), 0, 0, 0, new LinkedHashMap<>(rowsWritten), 0, 0, 0,
           notes.toArray(String[]::new), new LinkedHashMap<>(versions));
-      upsert.merge(WarehouseTables.REFRESH_RUN, frame(List.of(run), Schemas.REFRESH_RUN));
+      writer.write(WarehouseTables.REFRESH_RUN, frame(List.of(run), WarehouseTables.REFRESH_RUN.schema()));
     } catch (RuntimeException ignored) {
       // The failure itself is what the caller must see; a run record we cannot write adds nothing.
     }
@@ -137,11 +137,11 @@ public final class RefreshJob {
     checkpoint(1);
     progress.start("reference data: provinces of both eras, status history, lineage");
     ProvinceDirectory dir = ProvinceDirectory.fromClasspath();
-    write(WarehouseTables.PROVINCE, ReferenceTables.provinces(dir, LocalDate.now(ZoneOffset.UTC)), Schemas.PROVINCE);
-    write(WarehouseTables.PROVINCE_STATUS, ReferenceTables.statuses(dir), Schemas.PROVINCE_STATUS);
-    write(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir), Schemas.PROVINCE_LINEAGE);
+    write(WarehouseTables.PROVINCE, ReferenceTables.provinces(dir, LocalDate.now(ZoneOffset.UTC)));
+    write(WarehouseTables.PROVINCE_STATUS, ReferenceTables.statuses(dir));
+    write(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir));
     WorkingCalendar calendar = WorkingCalendar.vietnam();
-    write(WarehouseTables.CALENDAR, ReferenceTables.calendar(calendar), Schemas.CALENDAR);
+    write(WarehouseTables.CALENDAR, ReferenceTables.calendar(calendar));
     progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links, calendar "
         + calendar.firstDay() + " to " + calendar.lastDay());
 
@@ -167,12 +167,12 @@ public final class RefreshJob {
     DocumentRows rows = new DocumentRows(ProvinceResolver.standard());
     parsed.values().forEach(d -> rows.add(d, current.contains(d.docId())));
     quarantine.addAll(rows.quarantine);
-    write(WarehouseTables.DOCUMENT_VERSION, versionRows, Schemas.DOCUMENT_VERSION);
-    write(WarehouseTables.DOCUMENT_ROW, rows.documentRows, Schemas.DOCUMENT_ROW);
-    write(WarehouseTables.REPORT_OBSERVATION, rows.observations, Schemas.REPORT_OBSERVATION);
-    write(WarehouseTables.STEERING_TASK, rows.tasks, Schemas.STEERING_TASK);
-    write(WarehouseTables.COMMUNE_OBSTACLE, rows.obstacles, Schemas.COMMUNE_OBSTACLE);
-    write(WarehouseTables.KPI_TARGET, rows.kpiTargets, Schemas.KPI_TARGET);
+    write(WarehouseTables.DOCUMENT_VERSION, versionRows);
+    write(WarehouseTables.DOCUMENT_ROW, rows.documentRows);
+    write(WarehouseTables.REPORT_OBSERVATION, rows.observations);
+    write(WarehouseTables.STEERING_TASK, rows.tasks);
+    write(WarehouseTables.COMMUNE_OBSTACLE, rows.obstacles);
+    write(WarehouseTables.KPI_TARGET, rows.kpiTargets);
     progress.done(parsed.size() + " documents (" + current.size() + " current), " + rows.observations.size()
         + " observations, " + rows.quarantine.size() + " rows quarantined");
 
@@ -182,7 +182,7 @@ public final class RefreshJob {
     new vn.dvcw.lakehouse.catalog.CatalogRegistrar(spark, lakehouse).registerAll();
     for (String fact : GOLD) {
       TableSpec spec = WarehouseTables.find("gold." + fact).orElseThrow();
-      record(upsert.replace(spec, spark.sql(resource("models/gold/" + fact + ".sql"))));
+      record(writer.write(spec, spark.sql(resource("models/gold/" + fact + ".sql"))));
       checkpoint(40 + GOLD.indexOf(fact));
     }
     progress.done(GOLD.size() + " fact tables");
@@ -212,7 +212,7 @@ public final class RefreshJob {
       findings.addAll(ClaimChecker.check(d, parsed.values(), current));
       findingRows.addAll(DocumentRows.findingRows(d, findings, baseline));
     }
-    write(WarehouseTables.RECONCILIATION, findingRows, Schemas.RECONCILIATION);
+    write(WarehouseTables.RECONCILIATION, findingRows);
     List<Row> problems = findingRows.stream().filter(r -> current.contains(r.getString(1)))
         .filter(r -> r.getString(12).equals("mismatch") || r.getString(12).equals("missing_rows")).toList();
     long newMismatches = problems.stream().filter(r -> !priorFindings.contains(r.getString(0)) && !r.getBoolean(15))
@@ -233,7 +233,7 @@ public final class RefreshJob {
         .map(q -> RowFactory.create(q.id(), runId, q.stage(), q.filePath(), q.docId(), q.tableId(), q.lineNo(),
             q.rawText(), q.reason(), now))
         .toList();
-    record(upsert.merge(WarehouseTables.QUARANTINE, frame(qRows, Schemas.QUARANTINE)));
+    record(writer.write(WarehouseTables.QUARANTINE, frame(qRows, WarehouseTables.QUARANTINE.schema())));
     progress.done(quarantine.size() + " entries this run, " + newQuarantined + " new");
 
     checkpoint(7);
@@ -258,7 +258,7 @@ public final class RefreshJob {
         exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), scan.files().size(),
         newDocs, scan.refused().size(), new LinkedHashMap<>(rowsWritten), (int) (newQuarantined + feedQuarantinedNew), problems.size(),
         (int) newMismatches, warnings.toArray(String[]::new), new LinkedHashMap<>(versions));
-    upsert.merge(WarehouseTables.REFRESH_RUN, frame(List.of(run), Schemas.REFRESH_RUN));
+    writer.write(WarehouseTables.REFRESH_RUN, frame(List.of(run), WarehouseTables.REFRESH_RUN.schema()));
     progress.done("run " + runId);
     return new RefreshResult(runId, exit, parsed.size(), newDocs, rows.observations.size(), newQuarantined,
         problems.size(), newMismatches, summary);
@@ -287,7 +287,7 @@ public final class RefreshJob {
           id.note(), f.path(), doc.fileName(), new Timestamp(f.modifiedAt()), doc.text().length(), doc.text(), runId,
           now));
     }
-    record(upsert.merge(WarehouseTables.DOCUMENT, frame(rows, Schemas.DOCUMENT)));
+    record(writer.write(WarehouseTables.DOCUMENT, frame(rows, WarehouseTables.DOCUMENT.schema())));
     return rows.size();
   }
 
@@ -370,11 +370,11 @@ public final class RefreshJob {
     return lines;
   }
 
-  private void write(TableSpec spec, List<Row> rows, StructType schema) {
-    record(upsert.replace(spec, frame(rows, schema)));
+  private void write(TableSpec spec, List<Row> rows) {
+    record(writer.write(spec, frame(rows, spec.schema())));
   }
 
-  private void record(DeltaUpsert.Result r) {
+  private void record(TableWriter.Result r) {
     rowsWritten.merge(r.table(), r.inserted() + r.updated() + r.deleted(), Long::sum);
     versions.put(r.table(), r.version());
   }

@@ -1,6 +1,7 @@
 package vn.dvcw.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * The application jar that spark-submit runs on a cluster: a fresh JVM with only the jar plus what a Spark
  * installation provides (Spark, Hadoop, Scala, Delta), the way the README's spark-submit line runs it.
  */
+@Tag("spark")
 class ApplicationJarIT {
   @Test
   void mainClassRunsFromTheJarWithSparkProvided() throws Exception {

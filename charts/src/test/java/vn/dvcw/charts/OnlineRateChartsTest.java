@@ -1,6 +1,7 @@
 package vn.dvcw.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 
 /** The chart builders on hand-made rows: which series carry which values, and what the title states. */
+@Tag("fast")
 class OnlineRateChartsTest {
   private static final StructType TREND = StructType.fromDDL("province_code STRING, province_name STRING, "
       + "period_start DATE, period_end DATE, level STRING, online BIGINT, total BIGINT, online_rate DECIMAL(9,6), "

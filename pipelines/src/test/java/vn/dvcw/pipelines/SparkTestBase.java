@@ -1,6 +1,7 @@
 package vn.dvcw.pipelines;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import org.junit.jupiter.api.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +23,7 @@ import vn.dvcw.lakehouse.WarehouseSession;
  * One local Spark session for the whole test JVM, and one lakehouse refreshed once from the bundled seed
  * documents, shared by every test that only reads it. Tests that write use {@link #freshLakehouse}.
  */
+@Tag("spark")
 public abstract class SparkTestBase {
   private static SparkSession spark;
   private static Path seedLakehouse;
@@ -82,6 +84,14 @@ public abstract class SparkTestBase {
     WarehouseSession.attach(s, lakehouse.toString());
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     return new RefreshJob(s, new PrintStream(buf, true, StandardCharsets.UTF_8))
+        .run(new RefreshOptions(inputs.toString()));
+  }
+
+  /** Runs a refresh of {@code inputs} into {@code lakehouse} whose steps call {@code hook}, output captured. */
+  protected static RefreshResult refresh(SparkSession s, Path lakehouse, Path inputs, StepHook hook) {
+    WarehouseSession.attach(s, lakehouse.toString());
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    return Pipelines.get(s).withHook(hook).refresh(new PrintStream(buf, true, StandardCharsets.UTF_8))
         .run(new RefreshOptions(inputs.toString()));
   }
 

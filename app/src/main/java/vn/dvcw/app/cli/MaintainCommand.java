@@ -1,14 +1,12 @@
 package vn.dvcw.app.cli;
 
-import io.delta.tables.DeltaTable;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import vn.dvcw.lakehouse.WarehouseSession;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
+import vn.dvcw.pipelines.Pipelines;
+import vn.dvcw.pipelines.maintenance.MaintenanceJob;
 
 /**
  * {@code dvcw maintain}: compacts small files and removes files older than the retention. Delta keeps every
@@ -18,9 +16,6 @@ import vn.dvcw.lakehouse.catalog.WarehouseTables;
     description = {"Compact small files and vacuum files older than the retention (default 30 days).",
         "Versions inside the retention stay queryable with 'dvcw sql --as-of'."})
 public final class MaintainCommand implements Callable<Integer> {
-  /** Below this, time travel to a published figure would break: refuse. */
-  static final int MIN_RETENTION_DAYS = 30;
-
   @Mixin LakehouseOptions lakehouse;
 
   @Option(names = "--retention-days", defaultValue = "30",
@@ -29,27 +24,15 @@ public final class MaintainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (retentionDays < MIN_RETENTION_DAYS) {
-      System.err.println("dvcw maintain: --retention-days must be at least " + MIN_RETENTION_DAYS
+    if (retentionDays < MaintenanceJob.MIN_RETENTION_DAYS) {
+      System.err.println("dvcw maintain: --retention-days must be at least " + MaintenanceJob.MIN_RETENTION_DAYS
           + " so that published figures stay reproducible");
       return 2;
     }
     SparkSession spark = lakehouse.open("dvcw-maintain");
-    String root = WarehouseSession.lakehouseOf(spark);
-    for (TableSpec spec : WarehouseTables.ALL) {
-      String path = spec.path(root);
-      if (!DeltaTable.isDeltaTable(spark, path)) {
-        continue;
-      }
-      long started = System.nanoTime();
-      DeltaTable table = DeltaTable.forPath(spark, path);
-      org.apache.spark.sql.Row metrics = table.optimize().executeCompaction().select("metrics.numFilesRemoved",
-          "metrics.numFilesAdded").head();
-      table.vacuum(retentionDays * 24.0);
-      System.out.printf("%-36s %d small files compacted into %d; vacuumed files older than %d days (%.1f s)%n",
-          spec.qualifiedName(), metrics.getLong(0), metrics.getLong(1), retentionDays,
-          (System.nanoTime() - started) / 1e9);
-    }
+    Pipelines.get(spark).maintenance().run(retentionDays, t -> System.out.printf(
+        "%-36s %d small files compacted into %d; vacuumed files older than %d days (%.1f s)%n",
+        t.table(), t.filesRemoved(), t.filesAdded(), retentionDays, t.seconds()));
     return 0;
   }
 }

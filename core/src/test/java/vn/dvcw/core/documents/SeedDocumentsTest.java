@@ -1,6 +1,7 @@
 package vn.dvcw.core.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Every table of the five seed documents, pinned to the figures printed in them. */
+@Tag("fast")
 class SeedDocumentsTest {
 
   @Nested

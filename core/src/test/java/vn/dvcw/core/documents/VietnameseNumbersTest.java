@@ -1,6 +1,7 @@
 package vn.dvcw.core.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("fast")
 class VietnameseNumbersTest {
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {"1.777.005;1777005", "4,018;4018", "47.345;47345", "953;953", "-;0",

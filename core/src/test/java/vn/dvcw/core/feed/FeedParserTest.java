@@ -1,6 +1,7 @@
 package vn.dvcw.core.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import vn.dvcw.core.calendar.WorkingCalendar;
 import vn.dvcw.core.geo.ProvinceDirectory;
 
 /** The feed parser alone: wire formats, codes, eras, late acceptance on the working-day calendar, redaction. */
+@Tag("fast")
 class FeedParserTest {
   private static final FeedParser PARSER = new FeedParser(new AgencyDirectory(ProvinceDirectory.fromClasspath()),
       WorkingCalendar.vietnam(), Pseudonymiser.withSecret("unit-test-secret-0123456789abcdef0123"),

@@ -1,6 +1,7 @@
 package vn.dvcw.core.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ProvinceDirectoryTest {
 
   private final ProvinceDirectory dir = ProvinceDirectory.fromClasspath();

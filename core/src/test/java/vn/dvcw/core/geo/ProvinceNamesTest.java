@@ -1,6 +1,7 @@
 package vn.dvcw.core.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.text.Normalizer;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("fast")
 class ProvinceNamesTest {
 
   @ParameterizedTest(name = "''{0}'' -> ''{1}''")

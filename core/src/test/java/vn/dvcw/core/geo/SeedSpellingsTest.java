@@ -1,6 +1,7 @@
 package vn.dvcw.core.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>000: VPCP 7260/VPCP-KSTT, figures 2025-07-01..31 (current era). 002: BCĐ report, 2025-08-09
  * (current era). 004: VPCP 5085/VPCP-KSTT, 2025-06-09 (former era, 63 rows).
  */
+@Tag("fast")
 class SeedSpellingsTest {
 
   /** seed | data date | spelling exactly as printed | expected province key. */

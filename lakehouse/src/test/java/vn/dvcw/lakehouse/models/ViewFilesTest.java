@@ -1,6 +1,7 @@
 package vn.dvcw.lakehouse.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every view file is documented the same way, and sql/README.md lists every view. */
+@Tag("fast")
 class ViewFilesTest {
   private final Map<String, String> files = ViewLoader.fromClasspath().files();
 

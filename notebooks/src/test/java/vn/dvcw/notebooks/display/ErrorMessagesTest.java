@@ -1,6 +1,7 @@
 package vn.dvcw.notebooks.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import org.apache.spark.SparkException;
 import org.junit.jupiter.api.Test;
 import vn.dvcw.notebooks.jshell.CellException;
 
+@Tag("fast")
 class ErrorMessagesTest {
 
   @Test

@@ -1,6 +1,7 @@
 package vn.dvcw.notebooks.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class HtmlTableTest {
   private static List<List<String>> rows(int n) {
     List<List<String>> rows = new ArrayList<>();

@@ -1,6 +1,7 @@
 package vn.dvcw.notebooks.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,6 +32,7 @@ import vn.dvcw.notebooks.jshell.SnippetExecutor;
  * JShell snippet, as the kernel does, so Spark's executor sees classes defined in cells only if the
  * executor sets the snippet loader as context class loader.
  */
+@Tag("spark")
 class KernelWithSparkTest {
   private static SnippetExecutor executor;
   private static WarehouseKernel kernel;

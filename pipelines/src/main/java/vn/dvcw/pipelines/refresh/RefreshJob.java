@@ -1,76 +1,90 @@
 package vn.dvcw.pipelines.refresh;
 
-import static vn.dvcw.pipelines.refresh.ReferenceTables.date;
-
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
-import vn.dvcw.core.documents.DocumentReader;
-import vn.dvcw.core.documents.Finding;
-import vn.dvcw.core.documents.ParsedDocument;
-import vn.dvcw.core.documents.SourceDocument;
-import vn.dvcw.pipelines.feed.FeedJob;
 import vn.dvcw.core.calendar.WorkingCalendar;
+import vn.dvcw.core.documents.ParsedDocument;
+import vn.dvcw.core.geo.ProvinceDirectory;
 import vn.dvcw.lakehouse.WarehouseSession;
 import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.core.geo.ProvinceDirectory;
-import vn.dvcw.core.geo.ProvinceResolver;
-import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.lakehouse.models.ViewLoader;
+import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.pipelines.Progress;
+import vn.dvcw.pipelines.QuarantineEntry;
+import vn.dvcw.pipelines.StepHook;
+import vn.dvcw.pipelines.documents.DocumentsJob;
+import vn.dvcw.pipelines.feed.FeedJob;
+import vn.dvcw.pipelines.gold.GoldJob;
+import vn.dvcw.pipelines.reconciliation.ReconciliationJob;
 
 /**
- * The main job: loads everything in the inputs folder into the lakehouse and rebuilds what derives from it.
+ * The main job: loads everything in the inputs folder into the lakehouse and rebuilds what derives from it, under
+ * the lakehouse's refresh lock. Each step is a job of its own; this class runs them in order and keeps the record.
  *
  * <ol>
- *   <li>reference data (provinces of both eras, lineage) from the shipped CSV files;</li>
- *   <li>bronze: each input file not seen before, by content hash, with its raw text;</li>
- *   <li>silver: every bronze document parsed from its raw text, provinces resolved at its data date;
- *       versions of the same document (kind and number) ordered, the latest current;</li>
- *   <li>gold: facts of current documents (SQL models in models/gold/), and reconciliation findings;</li>
- *   <li>quarantine, views, and the run record.</li>
+ *   <li>reference data: provinces of both eras, their status history and lineage, the working-day calendar;</li>
+ *   <li>and 3. documents ({@link DocumentsJob}): bronze by content hash, then silver, provinces resolved;</li>
+ *   <li value="4">gold facts of current documents ({@link GoldJob});</li>
+ *   <li>the dossier feed, when one is given ({@link FeedJob});</li>
+ *   <li>reconciliation of every published figure ({@link ReconciliationJob});</li>
+ *   <li>quarantine: every input that could not be loaded, recorded once;</li>
+ *   <li>views: every model of {@code models/} created; one that cannot be is a failed refresh;</li>
+ *   <li>the run record in {@code ops.refresh_run}.</li>
  * </ol>
- * Every write goes through {@link TableWriter}, by each table's declared mode: a re-run on the same inputs commits nothing.
+ * Every write goes through {@link TableWriter} by each table's declared mode: a re-run on the same inputs commits
+ * nothing. A failure is recorded (status 'failed') and thrown; every table stays at its last committed version.
  */
 public final class RefreshJob {
-  private static final List<String> GOLD = List.of("fact_online_submission", "fact_dossier_receipt",
-      "fact_service_integration", "fact_commune_readiness", "fact_task_progress");
+  private static final String JOB = "refresh";
+  private static final int STEPS = 9;
 
   private final SparkSession spark;
   private final String lakehouse;
   private final PrintStream out;
+  private final StepHook hook;
   private final TableWriter writer;
   private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
   private final Map<String, Long> versions = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
   public RefreshJob(SparkSession spark, PrintStream out) {
+    this(spark, out, StepHook.NONE);
+  }
+
+  /** A refresh whose steps (and its jobs' steps) call {@code hook} as they start: how tests simulate a crash. */
+  public RefreshJob(SparkSession spark, PrintStream out, StepHook hook) {
     this.spark = spark;
     this.lakehouse = WarehouseSession.lakehouseOf(spark);
     this.out = out;
+    this.hook = hook;
     this.writer = new TableWriter(spark, lakehouse);
   }
+
+  /** A row of ops.refresh_run. */
+  record RunRecord(String runId, Timestamp startedAt, Timestamp endedAt, String status, int exitCode,
+      String lakehouse, String inputsFolder, int inputsSeen, int inputsNew, int inputsRefused,
+      Map<String, Long> rowsWritten, int quarantinedNew, int mismatches, int mismatchesNew, String[] warnings,
+      Map<String, Long> tableVersions) {}
+
+  /** A row of ops.quarantine. */
+  record QuarantineRow(String quarantineId, String firstRunId, String stage, String filePath, String docId,
+      String tableId, Integer lineNo, String rawText, String reason, Timestamp quarantinedAt) {}
 
   /**
    * Runs a refresh under the lakehouse's refresh lock. Bad inputs are quarantined and counted; a failure of the
@@ -109,142 +123,61 @@ public final class RefreshJob {
     }
   }
 
-  /** A test hook: fail on purpose when a step starts, to prove a crash leaves the lakehouse readable. */
-  static final String FAIL_AT_STEP = "dvcw.test.failAtStep";
-
-  private void checkpoint(int step) {
-    if (Integer.toString(step).equals(System.getProperty(FAIL_AT_STEP))) {
-      throw new IllegalStateException("injected failure at step " + step + " (" + FAIL_AT_STEP + ")");
-    }
-  }
-
-  private void recordFailure(String runId, Timestamp started, RefreshOptions options, RuntimeException failure) {
-    try {
-      List<String> notes = new ArrayList<>(warnings);
-      notes.add("failed: " + failure.getMessage());
-      Row run = RowFactory.create(runId, started, Timestamp.from(Instant.now()), "failed", RefreshResult.FAILED,
-          lakehouse, options.inputs(), 0, 0, 0, new LinkedHashMap<>(rowsWritten), 0, 0, 0,
-          notes.toArray(String[]::new), new LinkedHashMap<>(versions));
-      writer.write(WarehouseTables.REFRESH_RUN, frame(List.of(run), WarehouseTables.REFRESH_RUN.schema()));
-    } catch (RuntimeException ignored) {
-      // The failure itself is what the caller must see; a run record we cannot write adds nothing.
-    }
-  }
-
   private RefreshResult runLocked(RefreshOptions options, String runId, Timestamp started) {
-    Progress progress = new Progress(out, 9);
+    Progress progress = new Progress(out, STEPS);
 
-    checkpoint(1);
+    hook.beforeStep(JOB, 1);
     progress.start("reference data: provinces of both eras, status history, lineage");
     ProvinceDirectory dir = ProvinceDirectory.fromClasspath();
-    write(WarehouseTables.PROVINCE, ReferenceTables.provinces(dir, LocalDate.now(ZoneOffset.UTC)));
-    write(WarehouseTables.PROVINCE_STATUS, ReferenceTables.statuses(dir));
-    write(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir));
     WorkingCalendar calendar = WorkingCalendar.vietnam();
-    write(WarehouseTables.CALENDAR, ReferenceTables.calendar(calendar));
+    writeRows(WarehouseTables.PROVINCE, ReferenceTables.provinces(dir, LocalDate.now(ZoneOffset.UTC)));
+    writeRows(WarehouseTables.PROVINCE_STATUS, ReferenceTables.statuses(dir));
+    writeRows(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir));
+    writeRows(WarehouseTables.CALENDAR, ReferenceTables.calendar(calendar));
     progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links, calendar "
         + calendar.firstDay() + " to " + calendar.lastDay());
 
-    checkpoint(2);
-    progress.start("bronze: reading inputs from " + options.inputs());
-    InputScanner.Scan scan = new InputScanner(spark.sparkContext().hadoopConfiguration()).scan(options.inputs());
-    FindingBaseline baseline = readBaseline(options.inputs());
-    List<QuarantineEntry> quarantine = new ArrayList<>();
-    scan.refused().forEach(s -> quarantine.add(QuarantineEntry.of("file", s.path(), null, null, null, null, s.reason())));
-    int newDocs = ingestBronze(scan, runId, quarantine);
-    progress.done(scan.files().size() + " files seen, " + newDocs + " new, " + quarantine.size() + " refused");
+    hook.beforeStep(JOB, 2);
+    DocumentsJob.Result docs = new DocumentsJob(spark, lakehouse, hook).run(options.inputs(), runId, progress);
+    docs.writes().forEach(this::note);
+    List<QuarantineEntry> quarantine = new ArrayList<>(docs.quarantine());
 
-    checkpoint(3);
-    progress.start("silver: parsing documents, resolving provinces");
-    List<StoredDocument> stored = storedDocuments();
-    Map<String, ParsedDocument> parsed = new LinkedHashMap<>();
-    for (StoredDocument s : stored) {
-      parsed.put(s.docId(), DocumentReader.read(SourceDocument.stored(s.path(), s.docId(), s.text())));
-    }
-    List<Row> versionRows = versions(stored, parsed);
-    Set<String> current = versionRows.stream().filter(r -> r.getBoolean(15)).map(r -> r.getString(0))
-        .collect(Collectors.toSet());
-    DocumentRows rows = new DocumentRows(ProvinceResolver.standard());
-    parsed.values().forEach(d -> rows.add(d, current.contains(d.docId())));
-    quarantine.addAll(rows.quarantine);
-    write(WarehouseTables.DOCUMENT_VERSION, versionRows);
-    write(WarehouseTables.DOCUMENT_ROW, rows.documentRows);
-    write(WarehouseTables.REPORT_OBSERVATION, rows.observations);
-    write(WarehouseTables.STEERING_TASK, rows.tasks);
-    write(WarehouseTables.COMMUNE_OBSTACLE, rows.obstacles);
-    write(WarehouseTables.KPI_TARGET, rows.kpiTargets);
-    progress.done(parsed.size() + " documents (" + current.size() + " current), " + rows.observations.size()
-        + " observations, " + rows.quarantine.size() + " rows quarantined");
-
-    checkpoint(4);
+    hook.beforeStep(JOB, 4);
     progress.start("gold: facts of current documents");
-    // Gold SQL reads silver by name: register the tables only (views come once everything is written).
-    new vn.dvcw.lakehouse.catalog.CatalogRegistrar(spark, lakehouse).registerAll();
-    for (String fact : GOLD) {
-      TableSpec spec = WarehouseTables.find("gold." + fact).orElseThrow();
-      record(writer.write(spec, spark.sql(resource("models/gold/" + fact + ".sql"))));
-      checkpoint(40 + GOLD.indexOf(fact));
-    }
-    progress.done(GOLD.size() + " fact tables");
+    new GoldJob(spark, lakehouse, hook).run().writes().forEach(this::note);
+    progress.done(GoldJob.FACTS.size() + " fact tables");
 
-    checkpoint(9);
-    FeedJob feedJob = new FeedJob(spark, lakehouse, line -> out.println("      " + line));
-    FeedJob.Result feed = null;
-    if (options.feed() == null) {
-      progress.start("dossier feed: none given (--feed DIR)");
-      feedJob.ensureTables();
-      progress.done("skipped");
-    } else {
-      progress.start("dossier feed: bronze, silver.dossier, gold.dossier_daily from " + options.feed());
-      feed = feedJob.run(options.feed(), runId);
-      feed.rowsWritten().forEach((t, n) -> rowsWritten.merge(t, n, Long::sum));
-      versions.putAll(feed.tableVersions());
-      progress.done(feed.summary());
-    }
+    hook.beforeStep(JOB, 5);
+    FeedJob.Result feed = feed(options, runId, progress);
 
-    checkpoint(5);
+    hook.beforeStep(JOB, 6);
     progress.start("reconciliation: published totals, rates and claims vs their rows");
-    Set<String> priorFindings = existingIds(WarehouseTables.RECONCILIATION, "finding_id",
-        "status IN ('mismatch', 'missing_rows')");
-    List<Row> findingRows = new ArrayList<>();
-    for (ParsedDocument d : parsed.values()) {
-      List<Finding> findings = new ArrayList<>(d.findings());
-      findings.addAll(ClaimChecker.check(d, parsed.values(), current));
-      findingRows.addAll(DocumentRows.findingRows(d, findings, baseline));
-    }
-    write(WarehouseTables.RECONCILIATION, findingRows);
-    List<Row> problems = findingRows.stream().filter(r -> current.contains(r.getString(1)))
-        .filter(r -> r.getString(12).equals("mismatch") || r.getString(12).equals("missing_rows")).toList();
-    long newMismatches = problems.stream().filter(r -> !priorFindings.contains(r.getString(0)) && !r.getBoolean(15))
-        .count();
-    progress.done(findingRows.size() + " checks, " + problems.size() + " mismatches (" + newMismatches + " new)");
+    ReconciliationJob.Result recon = new ReconciliationJob(spark, lakehouse, hook)
+        .run(docs.parsed(), docs.current(), options.inputs());
+    note(recon.write());
+    progress.done(recon.checks().size() + " checks, " + recon.problems().size() + " mismatches ("
+        + recon.newProblems() + " new)");
 
-    checkpoint(6);
+    hook.beforeStep(JOB, 7);
     progress.start("quarantine");
-    Set<String> priorQuarantine = existingIds(WarehouseTables.QUARANTINE, "quarantine_id", "true");
-    // One entry per input row: a row whose province is unknown fails once, not once per measure.
-    Map<String, QuarantineEntry> unique = new LinkedHashMap<>();
-    quarantine.forEach(q -> unique.putIfAbsent(q.id(), q));
-    quarantine.clear();
-    quarantine.addAll(unique.values());
-    long newQuarantined = quarantine.stream().filter(q -> !priorQuarantine.contains(q.id())).count();
-    Timestamp now = Timestamp.from(Instant.now());
-    List<Row> qRows = quarantine.stream().filter(q -> !priorQuarantine.contains(q.id()))
-        .map(q -> RowFactory.create(q.id(), runId, q.stage(), q.filePath(), q.docId(), q.tableId(), q.lineNo(),
-            q.rawText(), q.reason(), now))
-        .toList();
-    record(writer.write(WarehouseTables.QUARANTINE, frame(qRows, WarehouseTables.QUARANTINE.schema())));
-    progress.done(quarantine.size() + " entries this run, " + newQuarantined + " new");
+    List<QuarantineEntry> entries = unique(quarantine);
+    long newQuarantined = recordQuarantine(entries, runId);
+    progress.done(entries.size() + " entries this run, " + newQuarantined + " new");
 
-    checkpoint(7);
+    hook.beforeStep(JOB, 8);
     progress.start("views");
     ViewLoader.Report views = WarehouseSession.attach(spark, lakehouse);
-    views.failed().forEach((file, err) -> warnings.add("view " + file + " not created: " + err));
-    progress.done(views.created().size() + " views" + (views.complete() ? "" : ", " + views.failed().size() + " failed"));
+    if (!views.complete()) {
+      throw new IllegalStateException("views not created: " + views.failed().entrySet().stream()
+          .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("; "))
+          + ". Fix the model in models/ and refresh again");
+    }
+    progress.done(views.created().size() + " views");
 
     long feedQuarantinedNew = feed == null ? 0 : feed.quarantinedNew();
-    int exit = newQuarantined + feedQuarantinedNew > 0 || newMismatches > 0 ? RefreshResult.FINDINGS : RefreshResult.OK;
-    List<String> summary = summary(parsed, current, problems, quarantine, newMismatches, newQuarantined);
+    int exit = newQuarantined + feedQuarantinedNew > 0 || recon.newProblems() > 0 ? RefreshResult.FINDINGS
+        : RefreshResult.OK;
+    List<String> summary = summary(docs, recon, entries, newQuarantined);
     if (feed != null) {
       summary.add("dossier feed: " + feed.summary());
       if (feedQuarantinedNew > 0) {
@@ -252,169 +185,104 @@ public final class RefreshJob {
             + "stage = 'feed' (raw messages in bronze.feed_record, by file_id and line)");
       }
     }
-    checkpoint(8);
+    hook.beforeStep(JOB, 9);
     progress.start("run record");
-    Row run = RowFactory.create(runId, started, Timestamp.from(Instant.now()),
-        exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), scan.files().size(),
-        newDocs, scan.refused().size(), new LinkedHashMap<>(rowsWritten), (int) (newQuarantined + feedQuarantinedNew), problems.size(),
-        (int) newMismatches, warnings.toArray(String[]::new), new LinkedHashMap<>(versions));
-    writer.write(WarehouseTables.REFRESH_RUN, frame(List.of(run), WarehouseTables.REFRESH_RUN.schema()));
+    writeRun(new RunRecord(runId, started, Timestamp.from(Instant.now()),
+        exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), docs.filesSeen(),
+        docs.newDocuments(), docs.filesRefused(), new LinkedHashMap<>(rowsWritten),
+        (int) (newQuarantined + feedQuarantinedNew), recon.problems().size(), (int) recon.newProblems(),
+        warnings.toArray(String[]::new), new LinkedHashMap<>(versions)));
     progress.done("run " + runId);
-    return new RefreshResult(runId, exit, parsed.size(), newDocs, rows.observations.size(), newQuarantined,
-        problems.size(), newMismatches, summary);
+    return new RefreshResult(runId, exit, docs.parsed().size(), docs.newDocuments(), docs.observations(),
+        newQuarantined, recon.problems().size(), recon.newProblems(), summary);
   }
 
-  private int ingestBronze(InputScanner.Scan scan, String runId, List<QuarantineEntry> quarantine) {
-    Set<String> known = existingIds(WarehouseTables.DOCUMENT, "doc_id", "true");
-    List<Row> rows = new ArrayList<>();
-    Timestamp now = Timestamp.from(Instant.now());
-    Set<String> added = new HashSet<>();
-    for (InputFile f : scan.files()) {
-      SourceDocument doc;
-      try {
-        doc = SourceDocument.of(f.path(), f.bytes());
-      } catch (SourceDocument.MalformedInputException e) {
-        quarantine.add(QuarantineEntry.of("file", f.path(), null, null, null, null, e.getMessage()));
-        continue;
-      }
-      if (known.contains(doc.sha256()) || !added.add(doc.sha256())) {
-        continue;
-      }
-      ParsedDocument p = DocumentReader.read(doc);
-      var id = p.identity();
-      rows.add(RowFactory.create(doc.sha256(), id.documentKey(doc.sha256()), id.kind().sqlName(), id.number(),
-          id.issuer(), date(id.issueDate()), date(id.periodStart()), date(id.periodEnd()), id.title(), id.restates(),
-          id.note(), f.path(), doc.fileName(), new Timestamp(f.modifiedAt()), doc.text().length(), doc.text(), runId,
-          now));
+  private FeedJob.Result feed(RefreshOptions options, String runId, Progress progress) {
+    FeedJob feedJob = new FeedJob(spark, lakehouse, line -> out.println("      " + line));
+    if (options.feed() == null) {
+      progress.start("dossier feed: none given (--feed DIR)");
+      feedJob.ensureTables();
+      progress.done("skipped");
+      return null;
     }
-    record(writer.write(WarehouseTables.DOCUMENT, frame(rows, WarehouseTables.DOCUMENT.schema())));
+    progress.start("dossier feed: bronze, silver.dossier, gold.dossier_daily from " + options.feed());
+    FeedJob.Result feed = feedJob.run(options.feed(), runId);
+    feed.rowsWritten().forEach((t, n) -> rowsWritten.merge(t, n, Long::sum));
+    versions.putAll(feed.tableVersions());
+    progress.done(feed.summary());
+    return feed;
+  }
+
+  /** One entry per input row: a row whose province is unknown fails once, not once per measure. */
+  private static List<QuarantineEntry> unique(List<QuarantineEntry> entries) {
+    Map<String, QuarantineEntry> byId = new LinkedHashMap<>();
+    entries.forEach(q -> byId.putIfAbsent(q.id(), q));
+    return List.copyOf(byId.values());
+  }
+
+  /** Records the entries not recorded before (an input is alerted once); returns how many were new. */
+  private long recordQuarantine(List<QuarantineEntry> entries, String runId) {
+    Set<String> prior = writer.exists(WarehouseTables.QUARANTINE)
+        ? spark.read().format("delta").load(WarehouseTables.QUARANTINE.path(lakehouse)).select("quarantine_id")
+            .collectAsList().stream().map(r -> r.<String>getAs("quarantine_id")).collect(Collectors.toSet())
+        : Set.of();
+    Timestamp now = Timestamp.from(Instant.now());
+    List<QuarantineRow> rows = entries.stream().filter(q -> !prior.contains(q.id()))
+        .map(q -> new QuarantineRow(q.id(), runId, q.stage(), q.filePath(), q.docId(), q.tableId(), q.lineNo(),
+            q.rawText(), q.reason(), now))
+        .toList();
+    note(writer.write(WarehouseTables.QUARANTINE, writer.frame(WarehouseTables.QUARANTINE, rows)));
     return rows.size();
   }
 
-  /** A bronze document: its id (content hash), where it came from, when first seen, its text. */
-  record StoredDocument(String docId, String path, Timestamp firstSeenAt, Timestamp modifiedAt, String text) {}
-
-  private List<StoredDocument> storedDocuments() {
-    List<StoredDocument> docs = new ArrayList<>();
-    for (Row r : spark.read().format("delta").load(WarehouseTables.DOCUMENT.path(lakehouse))
-        .select("doc_id", "file_path", "first_seen_at", "file_modified_at", "raw_text").collectAsList()) {
-      docs.add(new StoredDocument(r.getString(0), r.getString(1), r.getTimestamp(2), r.getTimestamp(3), r.getString(4)));
-    }
-    docs.sort(Comparator.comparing(StoredDocument::docId));
-    return docs;
-  }
-
-  /**
-   * Versions of each document key, ordered by first sight, then file time. The current one is the latest
-   * version that loaded without quarantined rows; a version with problems never replaces a clean one (a
-   * truncated copy must not overwrite good figures). When every version has problems, the latest is current.
-   */
-  private static List<Row> versions(List<StoredDocument> stored, Map<String, ParsedDocument> parsed) {
-    Map<String, List<StoredDocument>> byKey = new LinkedHashMap<>();
-    for (StoredDocument s : stored) {
-      byKey.computeIfAbsent(parsed.get(s.docId()).identity().documentKey(s.docId()), k -> new ArrayList<>()).add(s);
-    }
-    List<Row> rows = new ArrayList<>();
-    for (var e : byKey.entrySet()) {
-      List<StoredDocument> vs = e.getValue();
-      vs.sort(Comparator.comparing(StoredDocument::firstSeenAt).thenComparing(StoredDocument::modifiedAt)
-          .thenComparing(StoredDocument::docId));
-      int current = vs.size() - 1;
-      for (int i = vs.size() - 1; i >= 0; i--) {
-        if (parsed.get(vs.get(i).docId()).problems().isEmpty()) {
-          current = i;
-          break;
-        }
-      }
-      for (int i = 0; i < vs.size(); i++) {
-        ParsedDocument p = parsed.get(vs.get(i).docId());
-        var id = p.identity();
-        boolean isCurrent = i == current;
-        String supersededBy = isCurrent ? null : vs.get(current).docId();
-        String note = i > current ? joinNotes(id.note(), "not current: it has quarantined rows and an earlier "
-            + "version loaded cleanly") : id.note();
-        rows.add(RowFactory.create(p.docId(), e.getKey(), id.kind().sqlName(), id.number(), id.issuer(),
-            date(id.issueDate()), date(id.periodStart()), date(id.periodEnd()), date(id.dataDate()), id.title(),
-            id.restates(), note, p.source().fileName(), vs.get(i).firstSeenAt(), i + 1, isCurrent, supersededBy));
-      }
-    }
-    return rows;
-  }
-
-  private static String joinNotes(String a, String b) {
-    return a == null ? b : a + "; " + b;
-  }
-
-  private List<String> summary(Map<String, ParsedDocument> parsed, Set<String> current, List<Row> mismatches,
-      List<QuarantineEntry> quarantine, long newMismatches, long newQuarantined) {
+  private List<String> summary(DocumentsJob.Result docs, ReconciliationJob.Result recon,
+      List<QuarantineEntry> quarantine, long newQuarantined) {
     List<String> lines = new ArrayList<>();
-    for (ParsedDocument d : parsed.values()) {
+    for (ParsedDocument d : docs.parsed().values()) {
       var id = d.identity();
       lines.add(String.format("document %-22s %-24s %s%s", id.number() != null ? id.number() : "(no number)",
-          id.kind().sqlName(), d.source().fileName(), current.contains(d.docId()) ? "" : "  [superseded]"));
+          id.kind().sqlName(), d.source().fileName(), docs.current().contains(d.docId()) ? "" : "  [superseded]"));
     }
-    for (Row m : mismatches) {
-      String what = m.getString(9) == null ? m.getString(13)
-          : "published " + m.getString(9) + ", computed " + m.getString(10);
-      lines.add(String.format("%s %s %s.%s %s [%s]: %s%s", m.getString(12).toUpperCase(),
-          m.getString(3) != null ? m.getString(3) : m.getString(2), m.getString(5), m.getString(6), m.getString(7),
-          m.getString(8), what, m.getBoolean(15) ? " (acknowledged)" : ""));
+    for (ReconciliationJob.FindingRow m : recon.problems()) {
+      String what = m.publishedValue() == null ? m.detail()
+          : "published " + m.publishedValue() + ", computed " + m.computedValue();
+      lines.add(String.format("%s %s %s.%s %s [%s]: %s%s", m.status().toUpperCase(),
+          m.documentNumber() != null ? m.documentNumber() : m.documentKey(), m.tableId(), m.check(), m.measure(),
+          m.scope(), what, m.acknowledged() ? " (acknowledged)" : ""));
     }
     for (QuarantineEntry q : quarantine) {
       lines.add("QUARANTINED " + q.stage() + " " + q.filePath() + (q.lineNo() != null ? ":" + q.lineNo() : "") + ": "
           + q.reason());
     }
-    lines.add(String.format("%d mismatches (%d new), %d quarantined this run (%d new)", mismatches.size(),
-        newMismatches, quarantine.size(), newQuarantined));
+    lines.add(String.format("%d mismatches (%d new), %d quarantined this run (%d new)", recon.problems().size(),
+        recon.newProblems(), quarantine.size(), newQuarantined));
     warnings.forEach(w -> lines.add("WARNING " + w));
     return lines;
   }
 
-  private void write(TableSpec spec, List<Row> rows) {
-    record(writer.write(spec, frame(rows, spec.schema())));
-  }
-
-  private void record(TableWriter.Result r) {
-    rowsWritten.merge(r.table(), r.inserted() + r.updated() + r.deleted(), Long::sum);
-    versions.put(r.table(), r.version());
-  }
-
-  private Dataset<Row> frame(List<Row> rows, StructType schema) {
-    return spark.createDataFrame(rows, schema);
-  }
-
-  private Set<String> existingIds(TableSpec spec, String column, String where) {
-    String path = spec.path(lakehouse);
-    if (!io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
-      return Set.of();
-    }
-    return spark.read().format("delta").load(path).where(where).select(column).collectAsList().stream()
-        .map(r -> r.getString(0)).collect(Collectors.toSet());
-  }
-
-  private FindingBaseline readBaseline(String inputs) {
+  private void recordFailure(String runId, Timestamp started, RefreshOptions options, RuntimeException failure) {
     try {
-      var path = new org.apache.hadoop.fs.Path(inputs, FindingBaseline.FILE_NAME);
-      var fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(path)) {
-        return FindingBaseline.empty();
-      }
-      try (InputStream in = fs.open(path)) {
-        return FindingBaseline.parse(in.readAllBytes());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + FindingBaseline.FILE_NAME, e);
+      List<String> notes = new ArrayList<>(warnings);
+      notes.add("failed: " + failure.getMessage());
+      writeRun(new RunRecord(runId, started, Timestamp.from(Instant.now()), "failed", RefreshResult.FAILED,
+          lakehouse, options.inputs(), 0, 0, 0, new LinkedHashMap<>(rowsWritten), 0, 0, 0,
+          notes.toArray(String[]::new), new LinkedHashMap<>(versions)));
+    } catch (RuntimeException ignored) {
+      // The failure itself is what the caller must see; a run record we cannot write adds nothing.
     }
   }
 
-  static String resource(String path) {
-    try (InputStream in = RefreshJob.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private void writeRun(RunRecord run) {
+    writer.write(WarehouseTables.REFRESH_RUN, writer.frame(WarehouseTables.REFRESH_RUN, List.of(run)));
+  }
+
+  /** Writes reference rows (built by {@link ReferenceTables} in the table's column order). */
+  private void writeRows(TableSpec spec, List<Row> rows) {
+    note(writer.write(spec, spark.createDataFrame(rows, spec.schema())));
+  }
+
+  private void note(TableWriter.Result r) {
+    rowsWritten.merge(r.table(), r.rows(), Long::sum);
+    versions.put(r.table(), r.version());
   }
 }

@@ -1,6 +1,7 @@
 package vn.dvcw.pipelines.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** One writer per lakehouse; a killed writer's lock is recovered; a live one is waited for, then refused. */
+@Tag("fast")
 class RefreshLockTest {
   private final Configuration conf = new Configuration();
 

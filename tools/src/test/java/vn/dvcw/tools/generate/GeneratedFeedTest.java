@@ -1,6 +1,7 @@
 package vn.dvcw.tools.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,8 @@ import vn.dvcw.core.geo.ProvinceDirectory;
  * valid records, every record is marked synthetic and well-formed, agency codes and unit names follow
  * the era.
  */
+// Writes whole generated feeds (tens of MB): not in the fast group, which must stay under a minute.
+@Tag("generator")
 class GeneratedFeedTest {
   @TempDir static Path tmp;
   static GeneratedFeed feed;

@@ -1,6 +1,7 @@
 package vn.dvcw.tools.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import vn.dvcw.core.documents.DocumentKind;
  * {@code generate/calibration.csv} is exactly what the seed documents say: parsed with the warehouse's
  * own {@link vn.dvcw.core.documents.DocumentReader}, so the resource cannot drift from the seeds.
  */
+@Tag("fast")
 class GeneratorCalibrationResourceTest {
   static final Path SEEDS = Path.of("..", "inputs", "documents").toAbsolutePath().normalize();
 

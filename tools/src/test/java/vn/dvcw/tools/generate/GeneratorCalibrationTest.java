@@ -1,6 +1,7 @@
 package vn.dvcw.tools.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -29,6 +30,8 @@ import vn.dvcw.core.calendar.WorkingCalendar;
  * and steps up on 1/7/2025, a year holds about 70 M × scale dossiers, weekends and Tết are near empty
  * and December peaks.
  */
+// Writes whole generated feeds (tens of MB): not in the fast group, which must stay under a minute.
+@Tag("generator")
 class GeneratorCalibrationTest {
   @TempDir static Path tmp;
   static Map<String, long[]> july;

@@ -1,6 +1,7 @@
 package vn.dvcw.tools.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Same arguments ⇒ the same bytes, whatever the number of threads; another seed ⇒ other bytes. */
+// Writes whole generated feeds (tens of MB): not in the fast group, which must stay under a minute.
+@Tag("generator")
 class GeneratorDeterminismTest {
   @TempDir Path tmp;
 

@@ -1,6 +1,7 @@
 package vn.dvcw.tools.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.junit.jupiter.api.Tag;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link FastDeflate} blocks chained by {@link ParallelGzip} form one gzip member any reader inflates. */
+@Tag("fast")
 class GeneratorGzipTest {
   @TempDir Path tmp;
 

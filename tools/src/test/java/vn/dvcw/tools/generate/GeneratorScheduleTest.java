@@ -1,6 +1,7 @@
 package vn.dvcw.tools.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Message keys sort into arrival order and survive spilling to disk unchanged. */
+@Tag("fast")
 class GeneratorScheduleTest {
   @TempDir Path tmp;
 

@@ -1,6 +1,7 @@
 package vn.dvcw.tools.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.dvcw.core.calendar.WorkingCalendar;
 
 /** Working days agree with {@link WorkingCalendar}; working hours are 07:00-11:30 and 13:30-17:00. */
+@Tag("fast")
 class GeneratorWorkTimeTest {
   static final WorkingCalendar CAL = WorkingCalendar.vietnam();
   static final WorkTime TIME = new WorkTime(CAL);

@@ -1,4 +1,4 @@
-package vn.dvcw.pipelines.refresh;
+package vn.dvcw.pipelines;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package vn.dvcw.pipelines.refresh;
+package vn.dvcw.pipelines;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,17 +9,17 @@ import java.util.HexFormat;
  * An input that could not be loaded: at which stage ('file', 'document', 'province'), where (file, document,
  * table, line), its raw text and why. Its id is a hash of all that, so a re-run records it once.
  */
-record QuarantineEntry(String id, String stage, String filePath, String docId, String tableId, Integer lineNo,
+public record QuarantineEntry(String id, String stage, String filePath, String docId, String tableId, Integer lineNo,
     String rawText, String reason) {
 
-  static QuarantineEntry of(String stage, String filePath, String docId, String tableId, Integer lineNo,
+  public static QuarantineEntry of(String stage, String filePath, String docId, String tableId, Integer lineNo,
       String rawText, String reason) {
     String id = sha256(String.join("|", stage, String.valueOf(docId == null ? filePath : docId),
         String.valueOf(tableId), String.valueOf(lineNo), String.valueOf(rawText), reason));
     return new QuarantineEntry(id, stage, filePath, docId, tableId, lineNo, rawText, reason);
   }
 
-  static String sha256(String s) {
+  public static String sha256(String s) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
           .substring(0, 32);

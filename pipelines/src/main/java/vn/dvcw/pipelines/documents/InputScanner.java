@@ -1,4 +1,4 @@
-package vn.dvcw.pipelines.refresh;
+package vn.dvcw.pipelines.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import vn.dvcw.pipelines.reconciliation.FindingBaseline;
 
 /**
  * Lists and reads the documents of an inputs folder (local, HDFS or S3, through Hadoop's file system).

@@ -1,4 +1,4 @@
-package vn.dvcw.pipelines.refresh;
+package vn.dvcw.pipelines.reconciliation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;

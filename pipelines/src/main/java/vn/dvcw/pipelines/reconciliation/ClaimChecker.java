@@ -1,4 +1,4 @@
-package vn.dvcw.pipelines.refresh;
+package vn.dvcw.pipelines.reconciliation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,4 @@
-package vn.dvcw.pipelines.refresh;
-
-import static vn.dvcw.pipelines.refresh.ReferenceTables.date;
+package vn.dvcw.pipelines.documents;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import vn.dvcw.core.documents.CommuneObstacle;
 import vn.dvcw.core.documents.Finding;
 import vn.dvcw.core.documents.KpiTarget;
@@ -21,6 +17,7 @@ import vn.dvcw.core.documents.SteeringTask;
 import vn.dvcw.core.geo.Era;
 import vn.dvcw.core.geo.ProvinceResolver;
 import vn.dvcw.core.geo.Resolution;
+import vn.dvcw.pipelines.QuarantineEntry;
 
 /**
  * Turns parsed documents into the rows of the silver tables, resolving every province name at the
@@ -28,11 +25,37 @@ import vn.dvcw.core.geo.Resolution;
  * resolver's reason; nothing is guessed.
  */
 final class DocumentRows {
-  final List<Row> documentRows = new ArrayList<>();
-  final List<Row> observations = new ArrayList<>();
-  final List<Row> tasks = new ArrayList<>();
-  final List<Row> obstacles = new ArrayList<>();
-  final List<Row> kpiTargets = new ArrayList<>();
+  /** A row of bronze.document_row: a table row of a document, cells as written. */
+  record TableRow(String docId, String tableId, String tableTitle, int rowNo, int lineNo, String rowKind,
+      String rawText, String[] cells) {}
+
+  /** A row of silver.report_observation: one printed number, typed, its province resolved at the data date. */
+  record ObservationRow(String docId, String documentKey, String documentNumber, String kind, String tableId,
+      int rowNo, int lineNo, String rawLine, String provinceRaw, String provinceKey, String provinceCode,
+      String provinceName, String geography, String level, LocalDate periodStart, LocalDate periodEnd,
+      String measure, BigDecimal value, String rawValue, String unit, String label, boolean isTotal,
+      String resolutionNote) {}
+
+  /** A row of silver.steering_task. */
+  record SteeringTaskRow(String docId, String tableId, int rowNo, int lineNo, String rawLine, String list,
+      String groupCode, String groupName, String seq, String task, String units, LocalDate deadline,
+      String deadlineRaw, String nature, Integer taskCount, boolean continued, LocalDate asOfDate) {}
+
+  /** A row of silver.commune_obstacle. */
+  record CommuneObstacleRow(String docId, String tableId, int rowNo, int lineNo, String rawLine, String provinceRaw,
+      String provinceKey, String provinceCode, String provinceName, String geography, Integer rank, String obstacle,
+      Long communesAffected, Long communesTotal, BigDecimal publishedPct, LocalDate asOfDate) {}
+
+  /** A row of ref.kpi_target: a threshold a directive sets, with its legal reference. */
+  record KpiTargetRow(String kpi, String comparator, BigDecimal threshold, BigDecimal thresholdPct,
+      String evaluationPeriod, String legalReference, String note, String sourceDocId, String sourceDocument,
+      Integer lineNo, String rawText) {}
+
+  final List<TableRow> documentRows = new ArrayList<>();
+  final List<ObservationRow> observations = new ArrayList<>();
+  final List<SteeringTaskRow> tasks = new ArrayList<>();
+  final List<CommuneObstacleRow> obstacles = new ArrayList<>();
+  final List<KpiTargetRow> kpiTargets = new ArrayList<>();
   final List<QuarantineEntry> quarantine = new ArrayList<>();
 
   private final ProvinceResolver resolver;
@@ -48,7 +71,7 @@ final class DocumentRows {
     String key = d.identity().documentKey(docId);
     LocalDate dataDate = d.identity().dataDate();
     for (RawRow r : d.rows()) {
-      documentRows.add(RowFactory.create(docId, r.tableId(), r.tableTitle(), r.rowNo(), r.lineNo(), r.kind().name(),
+      documentRows.add(new TableRow(docId, r.tableId(), r.tableTitle(), r.rowNo(), r.lineNo(), r.kind().name(),
           r.rawText(), r.cells().toArray(String[]::new)));
     }
     for (Problem p : d.problems()) {
@@ -63,17 +86,16 @@ final class DocumentRows {
             "province not resolved at " + dataDate + ": " + res.reason()));
         continue;
       }
-      observations.add(RowFactory.create(docId, key, d.identity().number(), d.identity().kind().sqlName(),
+      observations.add(new ObservationRow(docId, key, d.identity().number(), d.identity().kind().sqlName(),
           o.tableId(), o.rowNo(), o.lineNo(), o.rawLine(), o.provinceRaw(),
           res == null ? null : res.provinceKey(), res == null ? null : res.code(),
-          res == null ? null : res.province().name(), geography, o.level(), date(o.periodStart()),
-          date(o.periodEnd()), o.measure(), o.value(), o.rawValue(), o.unit(), o.label(), o.total(),
-          res == null ? null : res.reason()));
+          res == null ? null : res.province().name(), geography, o.level(), o.periodStart(), o.periodEnd(),
+          o.measure(), o.value(), o.rawValue(), o.unit(), o.label(), o.total(), res == null ? null : res.reason()));
     }
     for (SteeringTask t : d.tasks()) {
-      tasks.add(RowFactory.create(docId, t.tableId(), t.rowNo(), t.lineNo(), t.rawLine(), t.list(), t.groupCode(),
-          t.groupName(), t.seq(), t.task(), t.units(), date(t.deadline()), t.deadlineRaw(), t.nature(),
-          t.taskCount(), t.continued(), date(dataDate)));
+      tasks.add(new SteeringTaskRow(docId, t.tableId(), t.rowNo(), t.lineNo(), t.rawLine(), t.list(), t.groupCode(),
+          t.groupName(), t.seq(), t.task(), t.units(), t.deadline(), t.deadlineRaw(), t.nature(), t.taskCount(),
+          t.continued(), dataDate));
     }
     for (CommuneObstacle o : d.obstacles()) {
       Resolution res = resolve(o.provinceRaw(), dataDate);
@@ -82,14 +104,14 @@ final class DocumentRows {
             "province not resolved at " + dataDate + ": " + res.reason()));
         continue;
       }
-      obstacles.add(RowFactory.create(docId, o.tableId(), o.rowNo(), o.lineNo(), o.rawLine(), o.provinceRaw(),
+      obstacles.add(new CommuneObstacleRow(docId, o.tableId(), o.rowNo(), o.lineNo(), o.rawLine(), o.provinceRaw(),
           res.provinceKey(), res.code(), res.province().name(), geography, o.rank(), o.obstacle(),
-          o.communesAffected(), o.communesTotal(), o.publishedPct(), date(dataDate)));
+          o.communesAffected(), o.communesTotal(), o.publishedPct(), dataDate));
     }
     if (current) {
       for (KpiTarget k : d.kpiTargets()) {
         String source = d.identity().number() != null ? d.identity().number() : d.source().fileName();
-        kpiTargets.add(RowFactory.create(k.kpi(), k.comparator(),
+        kpiTargets.add(new KpiTargetRow(k.kpi(), k.comparator(),
             k.thresholdPct().movePointLeft(2), k.thresholdPct(), k.evaluationPeriod(), k.legalReference(), k.note(),
             docId, source, k.lineNo(), k.rawText()));
       }
@@ -103,22 +125,4 @@ final class DocumentRows {
     return cache.computeIfAbsent(raw + "|" + date, k -> resolver.resolve(raw, date));
   }
 
-  /** Rows of gold.reconciliation for a document's findings. */
-  static List<Row> findingRows(ParsedDocument d, List<Finding> findings, FindingBaseline baseline) {
-    List<Row> rows = new ArrayList<>();
-    String key = d.identity().documentKey(d.docId());
-    for (Finding f : findings) {
-      String id = QuarantineEntry.sha256(String.join("|", d.docId(), String.valueOf(f.tableId()), f.check(),
-          f.measure(), String.valueOf(f.scope()), String.valueOf(f.lineNo()), String.valueOf(f.detail())));
-      rows.add(RowFactory.create(id, d.docId(), key, d.identity().number(), d.identity().kind().sqlName(),
-          f.tableId(), f.check(), f.measure(), f.scope(), f.published(), f.computed(),
-          f.difference() == null ? null : f.difference().setScale(4, java.math.RoundingMode.HALF_UP), f.status(),
-          f.detail(), f.lineNo(), baseline.acknowledges(key, f.tableId(), f.check(), f.measure(), f.scope())));
-    }
-    return rows;
-  }
-
-  static BigDecimal scale4(BigDecimal v) {
-    return v == null ? null : v.setScale(4, java.math.RoundingMode.HALF_UP);
-  }
 }

@@ -1,0 +1,56 @@
+package vn.dvcw.pipelines.gold;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
+import vn.dvcw.lakehouse.catalog.TableSpec;
+import vn.dvcw.lakehouse.catalog.WarehouseTables;
+import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.pipelines.ModelSql;
+import vn.dvcw.pipelines.StepHook;
+
+/**
+ * Materialises the gold fact tables of the published documents from their SQL models ({@code models/gold/}),
+ * each one {@code REPLACE} write: only rows whose content changed are committed, so a re-run commits nothing.
+ *
+ * <ol>
+ *   <li>register the silver tables (the models read them by name);</li>
+ *   <li>each fact table in {@link #FACTS} order, one step each.</li>
+ * </ol>
+ * The dossier feed's gold table ({@code gold.dossier_daily}) is the feed job's: it is rebuilt by month.
+ */
+public final class GoldJob {
+  /** The document facts, in the order they are built. */
+  public static final List<TableSpec> FACTS = List.of(WarehouseTables.FACT_ONLINE_SUBMISSION,
+      WarehouseTables.FACT_DOSSIER_RECEIPT, WarehouseTables.FACT_SERVICE_INTEGRATION,
+      WarehouseTables.FACT_COMMUNE_READINESS, WarehouseTables.FACT_TASK_PROGRESS);
+  private static final String JOB = "gold";
+
+  private final SparkSession spark;
+  private final String lakehouse;
+  private final StepHook hook;
+
+  public GoldJob(SparkSession spark, String lakehouse, StepHook hook) {
+    this.spark = spark;
+    this.lakehouse = lakehouse;
+    this.hook = hook;
+  }
+
+  /** What the job wrote, one result per fact table. */
+  public record Result(List<TableWriter.Result> writes) {}
+
+  public Result run() {
+    hook.beforeStep(JOB, 1);
+    // The models read silver by name: register the tables only (views come once everything is written).
+    new CatalogRegistrar(spark, lakehouse).registerAll();
+    TableWriter writer = new TableWriter(spark, lakehouse);
+    List<TableWriter.Result> writes = new ArrayList<>();
+    for (int i = 0; i < FACTS.size(); i++) {
+      hook.beforeStep(JOB, 2 + i);
+      TableSpec fact = FACTS.get(i);
+      writes.add(writer.write(fact, spark.sql(ModelSql.read(fact.model()))));
+    }
+    return new Result(List.copyOf(writes));
+  }
+}

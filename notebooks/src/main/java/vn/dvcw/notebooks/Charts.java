@@ -28,11 +28,10 @@ public final class Charts {
   /** One bar per row: categories from one column, one series per value column, in the DataFrame's order. */
   public static CategoryChart bar(Dataset<Row> df, String title, String category, String... values) {
     List<Row> rows = df.select(category, values).collectAsList();
-    List<String> categories = rows.stream().map(r -> String.valueOf(r.get(0))).toList();
+    List<String> categories = rows.stream().map(r -> String.valueOf(r.<Object>getAs(category))).toList();
     CategoryChart chart = base(title, category, values.length == 1 ? values[0] : "", categories.size());
-    for (int v = 0; v < values.length; v++) {
-      int column = v + 1;
-      chart.addSeries(values[v], categories, rows.stream().map(r -> number(r.get(column))).toList());
+    for (String value : values) {
+      chart.addSeries(value, categories, rows.stream().map(r -> number(r.<Object>getAs(value))).toList());
     }
     chart.getStyler().setLegendVisible(values.length > 1);
     return chart;
@@ -44,9 +43,10 @@ public final class Charts {
     TreeSet<String> xs = new TreeSet<>();
     Map<String, Map<String, Number>> bySeries = new LinkedHashMap<>();
     for (Row r : rows) {
-      String xv = String.valueOf(r.get(0));
+      String xv = String.valueOf(r.<Object>getAs(x));
       xs.add(xv);
-      bySeries.computeIfAbsent(String.valueOf(r.get(2)), k -> new LinkedHashMap<>()).put(xv, number(r.get(1)));
+      bySeries.computeIfAbsent(String.valueOf(r.<Object>getAs(series)), k -> new LinkedHashMap<>())
+          .put(xv, number(r.<Object>getAs(y)));
     }
     List<String> categories = new ArrayList<>(xs);
     CategoryChart chart = base(title, x, y, categories.size());

@@ -18,6 +18,7 @@ import vn.dvcw.notebooks.display.ResultTables;
 import vn.dvcw.notebooks.display.RichOutput;
 import vn.dvcw.notebooks.magic.SqlCell;
 import vn.dvcw.lakehouse.LakehouseLocation;
+import vn.dvcw.lakehouse.catalog.CatalogListing;
 import vn.dvcw.lakehouse.WarehouseConfig;
 import vn.dvcw.lakehouse.WarehouseSession;
 import vn.dvcw.lakehouse.catalog.Layer;
@@ -140,31 +141,7 @@ public final class Dvcw {
 
   /** Every table and view of the warehouse with its layer, type, row count and description. */
   public Dataset<Row> catalog() {
-    Map<String, String> viewDescriptions = ViewLoader.fromClasspath().descriptions();
-    List<Row> rows = new ArrayList<>();
-    for (Layer layer : Layer.values()) {
-      if (!spark.catalog().databaseExists(layer.schema())) {
-        continue;
-      }
-      for (Table t : tablesOf(layer)) {
-        String name = layer.schema() + "." + t.name();
-        boolean view = "VIEW".equalsIgnoreCase(t.tableType());
-        String description = view ? viewDescriptions.getOrDefault(name, "")
-            : WarehouseTables.find(name).map(TableSpec::description).orElse("");
-        rows.add(RowFactory.create(layer.schema(), name, view ? "view" : "table", spark.table(name).count(),
-            description));
-      }
-    }
-    StructType schema = StructType.fromDDL("layer STRING, name STRING, type STRING, rows BIGINT, description STRING");
-    return spark.createDataFrame(rows, schema);
-  }
-
-  private List<Table> tablesOf(Layer layer) {
-    try {
-      return spark.catalog().listTables(layer.schema()).collectAsList();
-    } catch (org.apache.spark.sql.AnalysisException e) { // checked in Java's eyes; the schema was just seen
-      throw new IllegalStateException("cannot list " + layer.schema() + ": " + e.getMessage(), e);
-    }
+    return CatalogListing.of(spark);
   }
 
   /** Whether Spark is running a job for this session now. */

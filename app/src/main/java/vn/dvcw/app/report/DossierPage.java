@@ -26,7 +26,7 @@ final class DossierPage {
       notes.add("Chưa có công văn tháng về hồ sơ từ DVCQG / no monthly receipt letter loaded yet.");
     } else {
       List<Row> ceiling = ctx.rows("SELECT max(threshold) AS threshold FROM ref.kpi_target WHERE kpi = 'overdue_rate'");
-      Double max = ceiling.isEmpty() || ceiling.get(0).isNullAt(0) ? null : RowValues.number(ceiling.get(0), "threshold");
+      Double max = ceiling.isEmpty() || ceiling.get(0).getAs("threshold") == null ? null : RowValues.number(ceiling.get(0), "threshold");
       figures.add(ctx.figure("dossier-overdue-late", DossierCharts.overdueAndLate(rows, max),
           "% hồ sơ trực tuyến từ DVCQG đã tiếp nhận và xử lý trong tháng", rows));
       List<List<String>> cells = new ArrayList<>();

@@ -26,11 +26,13 @@ public record LakehouseVersion(String runId, Instant startedAt, Instant endedAt,
     }
     Row r = rows.get(0);
     Map<String, Long> versions = new TreeMap<>();
-    if (!r.isNullAt(5)) {
-      r.<String, Object>getJavaMap(5).forEach((k, v) -> versions.put(k, ((Number) v).longValue()));
+    int tableVersions = r.fieldIndex("table_versions");
+    if (!r.isNullAt(tableVersions)) {
+      r.<String, Object>getJavaMap(tableVersions).forEach((k, v) -> versions.put(k, ((Number) v).longValue()));
     }
-    return new LakehouseVersion(r.getString(0), instant(r.get(1)), instant(r.get(2)), r.getString(3),
-        r.isNullAt(4) ? -1 : r.getInt(4), versions);
+    Integer exitCode = r.getAs("exit_code");
+    return new LakehouseVersion(r.getAs("run_id"), instant(r.getAs("started_at")), instant(r.getAs("ended_at")),
+        r.getAs("status"), exitCode == null ? -1 : exitCode, versions);
   }
 
   private static Instant instant(Object v) {

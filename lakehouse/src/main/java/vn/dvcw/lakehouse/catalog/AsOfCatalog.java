@@ -1,11 +1,19 @@
 package vn.dvcw.lakehouse.catalog;
 
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import vn.dvcw.lakehouse.models.ViewLoader;
 
 /**
@@ -40,13 +48,14 @@ public final class AsOfCatalog {
 
   private static Map<String, String> versionsOfRun(SparkSession spark, String lakehouse, String runId) {
     String runs = WarehouseTables.REFRESH_RUN.path(lakehouse);
-    List<Row> row = spark.read().format("delta").load(runs).where("run_id = '" + runId + "'")
-        .select("table_versions").collectAsList();
+    List<Row> row = spark.read().format("delta").load(runs).where(col("run_id").equalTo(runId))
+        .select("table_versions", "started_at", "ended_at").collectAsList();
     if (row.isEmpty()) {
       throw new IllegalArgumentException("no refresh run '" + runId + "' in this lakehouse (see 'dvcw runs')");
     }
     Map<String, String> out = new LinkedHashMap<>();
-    Map<String, Object> versions = row.get(0).getJavaMap(0);
+    Row run = row.get(0);
+    Map<String, Object> versions = run.getJavaMap(run.fieldIndex("table_versions"));
     for (TableSpec spec : WarehouseTables.ALL) {
       Object v = versions.get(spec.qualifiedName());
       if (v != null) {
@@ -54,8 +63,7 @@ public final class AsOfCatalog {
       }
     }
     // Tables the run did not write (created by later runs, or left untouched): as they were when the run ended.
-    String ended = spark.read().format("delta").load(runs).where("run_id = '" + runId + "'")
-        .selectExpr("CAST(ended_at AS STRING)").head().getString(0);
+    String ended = literal(run.getAs("ended_at"));
     for (TableSpec spec : WarehouseTables.ALL) {
       if (!out.containsKey(spec.qualifiedName())) {
         String select = tableAt(spark, spec.path(lakehouse), ended);
@@ -65,14 +73,13 @@ public final class AsOfCatalog {
       }
     }
     out.put(WarehouseTables.REFRESH_RUN.qualifiedName(),
-        "SELECT * FROM delta.`" + runs + "` WHERE started_at <= (SELECT started_at FROM delta.`" + runs
-            + "` WHERE run_id = '" + runId + "')");
+        "SELECT * FROM delta.`" + runs + "` WHERE started_at <= " + literal(run.getAs("started_at")));
     return out;
   }
 
   private static Map<String, String> atTimestamp(SparkSession spark, String lakehouse, String timestamp) {
     Map<String, String> out = new LinkedHashMap<>();
-    String ts = timestamp.replace("'", "");
+    String ts = literal(parseTimestamp(timestamp));
     boolean any = false;
     for (TableSpec spec : WarehouseTables.ALL) {
       String select = tableAt(spark, spec.path(lakehouse), ts);
@@ -89,13 +96,37 @@ public final class AsOfCatalog {
 
   private static final String EMPTY = " WHERE false";
 
+  /** A time as the user writes it: "2026-11-23 21:53[:00]" or ISO "2026-11-23T21:53:00Z", in UTC. */
+  static Timestamp parseTimestamp(String text) {
+    String t = text.strip();
+    try {
+      if (t.endsWith("Z")) {
+        return Timestamp.from(Instant.parse(t));
+      }
+      LocalDateTime local = LocalDateTime.parse(t.replace(' ', 'T').length() == 16 ? t.replace(' ', 'T') + ":00"
+          : t.replace(' ', 'T'));
+      return Timestamp.from(local.toInstant(ZoneOffset.UTC));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--as-of takes a run id (see 'dvcw runs') or a UTC time such as "
+          + "'2026-11-23 21:53:00', not '" + text + "'");
+    }
+  }
+
+  /**
+   * A timestamp as a SQL literal rendered by Spark ({@code TIMESTAMP '…'}, in the session's time zone): the as-of
+   * views are SQL text, so the value is Spark's rendering of a typed value, never text the user typed.
+   */
+  private static String literal(Timestamp t) {
+    return functions.lit(t).expr().sql();
+  }
+
   /**
    * The table as it was at {@code ts}: its version then; the table as it is now when {@code ts} is after its last
    * commit; empty (with today's columns) when it was created later, so that views reading it still work; null when
    * it does not exist at all.
    */
   private static String tableAt(SparkSession spark, String path, String ts) {
-    String select = "SELECT * FROM delta.`" + path + "` TIMESTAMP AS OF '" + ts + "'";
+    String select = "SELECT * FROM delta.`" + path + "` TIMESTAMP AS OF " + ts;
     try {
       spark.sql(select).schema();
       return select;

@@ -82,7 +82,7 @@ public final class FeedBenchmark {
     long t0 = System.nanoTime();
     FeedJob.Result full = feed(longLake, longFeed, "bench-full");
     double fullSeconds = seconds(t0);
-    long dossiers = scalarLong("SELECT count(*) FROM silver.dossier");
+    long dossiers = spark.table("silver.dossier").count();
     out.printf("full build: %,d messages, %,d dossiers in %.1f s = %,.0f messages/s, %,.0f dossiers/s%n",
         full.messages(), dossiers, fullSeconds, full.messages() / fullSeconds, dossiers / fullSeconds);
 
@@ -151,9 +151,6 @@ public final class FeedBenchmark {
     WarehouseSession.attach(spark, lakehouse.toString());
   }
 
-  private long scalarLong(String sql) {
-    return spark.sql(sql).head().getLong(0);
-  }
 
   private static double warm(Supplier<Integer> query) {
     query.get();

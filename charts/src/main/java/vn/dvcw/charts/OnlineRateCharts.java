@@ -1,5 +1,6 @@
 package vn.dvcw.charts;
 
+import vn.dvcw.core.geo.Era;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class OnlineRateCharts {
   private OnlineRateCharts() {}
 
   /** The day the 63 provinces became 34 (Resolution 202/2025/QH15): marked on every trend. */
-  public static final LocalDate REORGANISATION = LocalDate.of(2025, 7, 1);
+  public static final LocalDate REORGANISATION = Era.REORGANISATION_DATE;
   public static final String BELOW = "Chưa đạt mục tiêu / below target";
   public static final String MEETS = "Đạt mục tiêu / meets target";
   public static final String NATIONAL = "Cả nước / all provinces";

@@ -13,8 +13,8 @@ public enum Era {
   /** The 34-province map, valid from 2025-07-01. */
   CURRENT("current", "C");
 
-  /** First day of the 34-province map. */
-  public static final LocalDate REORGANISATION_DATE = LocalDate.of(2025, 7, 1);
+  /** First day of the 34-province map (2025-07-01), from the reference data's lineage. */
+  public static final LocalDate REORGANISATION_DATE = ReorganisationDate.fromReferenceData();
 
   /** Last day of the 63-province map. */
   public static final LocalDate LAST_FORMER_DAY = REORGANISATION_DATE.minusDays(1);

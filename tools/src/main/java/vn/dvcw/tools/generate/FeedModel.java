@@ -1,5 +1,6 @@
 package vn.dvcw.tools.generate;
 
+import vn.dvcw.core.geo.Era;
 import java.time.LocalDate;
 
 /**
@@ -18,7 +19,7 @@ final class FeedModel {
   static final double DOSSIERS_PER_YEAR = 70_000_000d;
 
   /** First day of the 34-province map (Resolution 202/2025/QH15). */
-  static final LocalDate SWITCH_OVER = LocalDate.of(2025, 7, 1);
+  static final LocalDate SWITCH_OVER = Era.REORGANISATION_DATE;
   static final long SWITCH_OVER_DAY = SWITCH_OVER.toEpochDay();
   static final long TREND_START_DAY = LocalDate.of(2024, 1, 1).toEpochDay();
   static final long LAST_FORMER_DAY = SWITCH_OVER_DAY - 1;

@@ -25,53 +25,49 @@ import vn.dvcw.pipelines.refresh.RefreshJob;
  * writes the lakehouse (tests, a notebook on a copy).
  */
 public final class Pipelines {
-  private final SparkSession spark;
-  private final String lakehouse;
-  private final StepHook hook;
+  private final JobContext ctx;
 
-  private Pipelines(SparkSession spark, StepHook hook) {
-    this.spark = spark;
-    this.lakehouse = WarehouseSession.lakehouseOf(spark);
-    this.hook = hook;
+  private Pipelines(JobContext ctx) {
+    this.ctx = ctx;
   }
 
   /** The jobs on the lakehouse {@code spark} is attached to ({@link WarehouseSession#open}). */
   public static Pipelines get(SparkSession spark) {
-    return new Pipelines(spark, StepHook.NONE);
+    return new Pipelines(JobContext.of(spark, StepHook.NONE));
   }
 
   /** The same jobs, each calling {@code hook} as its steps start (tests inject failures this way). */
   public Pipelines withHook(StepHook hook) {
-    return new Pipelines(spark, hook);
+    return new Pipelines(JobContext.of(ctx.spark(), hook));
   }
 
   /** The main job: reference data, documents, gold, feed, reconciliation, quarantine, views, run record. */
   public RefreshJob refresh(PrintStream out) {
-    return new RefreshJob(spark, out, hook);
+    return new RefreshJob(ctx, out);
   }
 
   /** Documents of an inputs folder into bronze and silver. */
   public DocumentsJob documents() {
-    return new DocumentsJob(spark, lakehouse, hook);
+    return new DocumentsJob(ctx);
   }
 
   /** The gold facts of the published documents, from their SQL models. */
   public GoldJob gold() {
-    return new GoldJob(spark, lakehouse, hook);
+    return new GoldJob(ctx);
   }
 
   /** Every published figure checked against its rows. */
   public ReconciliationJob reconciliation() {
-    return new ReconciliationJob(spark, lakehouse, hook);
+    return new ReconciliationJob(ctx);
   }
 
   /** The dossier feed: new files to bronze, silver.dossier, gold.dossier_daily. */
   public FeedJob feed(Consumer<String> log) {
-    return new FeedJob(spark, lakehouse, log);
+    return new FeedJob(ctx.spark(), ctx.lakehouse(), log);
   }
 
   /** Compaction and vacuum of every table. */
   public MaintenanceJob maintenance() {
-    return new MaintenanceJob(spark, lakehouse);
+    return new MaintenanceJob(ctx);
   }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import vn.dvcw.core.documents.DocumentReader;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.core.documents.SourceDocument;
@@ -22,7 +21,7 @@ import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.Progress;
 import vn.dvcw.pipelines.QuarantineEntry;
-import vn.dvcw.pipelines.StepHook;
+import vn.dvcw.pipelines.JobContext;
 
 /**
  * Loads the documents of an inputs folder into bronze and derives their silver rows.
@@ -42,16 +41,12 @@ import vn.dvcw.pipelines.StepHook;
 public final class DocumentsJob {
   private static final String JOB = "documents";
 
-  private final SparkSession spark;
+  private final JobContext ctx;
   private final TableWriter writer;
-  private final String lakehouse;
-  private final StepHook hook;
 
-  public DocumentsJob(SparkSession spark, String lakehouse, StepHook hook) {
-    this.spark = spark;
-    this.lakehouse = lakehouse;
-    this.writer = new TableWriter(spark, lakehouse);
-    this.hook = hook;
+  public DocumentsJob(JobContext ctx) {
+    this.ctx = ctx;
+    this.writer = ctx.writer();
   }
 
   /**
@@ -82,27 +77,27 @@ public final class DocumentsJob {
     List<QuarantineEntry> quarantine = new ArrayList<>();
     List<TableWriter.Result> writes = new ArrayList<>();
 
-    hook.beforeStep(JOB, 1);
+    ctx.step(JOB, 1);
     progress.start("bronze: reading inputs from " + inputs);
-    InputScanner.Scan scan = new InputScanner(spark.sparkContext().hadoopConfiguration()).scan(inputs);
+    InputScanner.Scan scan = new InputScanner(ctx.spark().sparkContext().hadoopConfiguration()).scan(inputs);
     scan.refused().forEach(s -> quarantine.add(QuarantineEntry.of("file", s.path(), null, null, null, null,
         s.reason())));
-    hook.beforeStep(JOB, 2);
+    ctx.step(JOB, 2);
     int newDocs = ingest(scan, runId, quarantine, writes);
     progress.done(scan.files().size() + " files seen, " + newDocs + " new, " + quarantine.size() + " refused");
 
-    hook.beforeStep(JOB, 3);
+    ctx.step(JOB, 3);
     progress.start("silver: parsing documents, resolving provinces");
     List<StoredDocument> stored = storedDocuments();
     Map<String, ParsedDocument> parsed = new LinkedHashMap<>();
     for (StoredDocument s : stored) {
       parsed.put(s.docId(), DocumentReader.read(SourceDocument.stored(s.path(), s.docId(), s.text())));
     }
-    hook.beforeStep(JOB, 4);
+    ctx.step(JOB, 4);
     List<DocumentVersion> versions = versions(stored, parsed);
     Set<String> current = versions.stream().filter(DocumentVersion::isCurrent).map(DocumentVersion::docId)
         .collect(Collectors.toSet());
-    hook.beforeStep(JOB, 5);
+    ctx.step(JOB, 5);
     DocumentRows rows = new DocumentRows(ProvinceResolver.standard());
     parsed.values().forEach(d -> rows.add(d, current.contains(d.docId())));
     quarantine.addAll(rows.quarantine);
@@ -148,13 +143,13 @@ public final class DocumentsJob {
     if (!writer.exists(WarehouseTables.DOCUMENT)) {
       return Set.of();
     }
-    return spark.read().format("delta").load(WarehouseTables.DOCUMENT.path(lakehouse)).select("doc_id")
+    return ctx.spark().read().format("delta").load(WarehouseTables.DOCUMENT.path(ctx.lakehouse())).select("doc_id")
         .collectAsList().stream().map(r -> r.<String>getAs("doc_id")).collect(Collectors.toSet());
   }
 
   private List<StoredDocument> storedDocuments() {
     List<StoredDocument> docs = new ArrayList<>();
-    for (Row r : spark.read().format("delta").load(WarehouseTables.DOCUMENT.path(lakehouse))
+    for (Row r : ctx.spark().read().format("delta").load(WarehouseTables.DOCUMENT.path(ctx.lakehouse()))
         .select("doc_id", "file_path", "first_seen_at", "file_modified_at", "raw_text").collectAsList()) {
       docs.add(new StoredDocument(r.getAs("doc_id"), r.getAs("file_path"), r.getAs("first_seen_at"),
           r.getAs("file_modified_at"), r.getAs("raw_text")));

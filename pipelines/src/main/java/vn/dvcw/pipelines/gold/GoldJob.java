@@ -2,13 +2,12 @@ package vn.dvcw.pipelines.gold;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
 import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.ModelSql;
-import vn.dvcw.pipelines.StepHook;
+import vn.dvcw.pipelines.JobContext;
 
 /**
  * Materialises the gold fact tables of the published documents from their SQL models ({@code models/gold/}),
@@ -27,29 +26,24 @@ public final class GoldJob {
       WarehouseTables.FACT_COMMUNE_READINESS, WarehouseTables.FACT_TASK_PROGRESS);
   private static final String JOB = "gold";
 
-  private final SparkSession spark;
-  private final String lakehouse;
-  private final StepHook hook;
+  private final JobContext ctx;
 
-  public GoldJob(SparkSession spark, String lakehouse, StepHook hook) {
-    this.spark = spark;
-    this.lakehouse = lakehouse;
-    this.hook = hook;
+  public GoldJob(JobContext ctx) {
+    this.ctx = ctx;
   }
 
   /** What the job wrote, one result per fact table. */
   public record Result(List<TableWriter.Result> writes) {}
 
   public Result run() {
-    hook.beforeStep(JOB, 1);
+    ctx.step(JOB, 1);
     // The models read silver by name: register the tables only (views come once everything is written).
-    new CatalogRegistrar(spark, lakehouse).registerAll();
-    TableWriter writer = new TableWriter(spark, lakehouse);
+    new CatalogRegistrar(ctx.spark(), ctx.lakehouse()).registerAll();
     List<TableWriter.Result> writes = new ArrayList<>();
     for (int i = 0; i < FACTS.size(); i++) {
-      hook.beforeStep(JOB, 2 + i);
+      ctx.step(JOB, 2 + i);
       TableSpec fact = FACTS.get(i);
-      writes.add(writer.write(fact, spark.sql(ModelSql.read(fact.model()))));
+      writes.add(ctx.writer().write(fact, ctx.spark().sql(ModelSql.read(fact.model()))));
     }
     return new Result(List.copyOf(writes));
   }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 
@@ -23,12 +23,10 @@ public final class MaintenanceJob {
   /** Below this, time travel to a published figure would break: refused. */
   public static final int MIN_RETENTION_DAYS = 30;
 
-  private final SparkSession spark;
-  private final String lakehouse;
+  private final JobContext ctx;
 
-  public MaintenanceJob(SparkSession spark, String lakehouse) {
-    this.spark = spark;
-    this.lakehouse = lakehouse;
+  public MaintenanceJob(JobContext ctx) {
+    this.ctx = ctx;
   }
 
   /** What was done to one table. */
@@ -49,12 +47,12 @@ public final class MaintenanceJob {
     }
     List<TableResult> results = new ArrayList<>();
     for (TableSpec spec : WarehouseTables.ALL) {
-      String path = spec.path(lakehouse);
-      if (!DeltaTable.isDeltaTable(spark, path)) {
+      String path = spec.path(ctx.lakehouse());
+      if (!ctx.writer().exists(spec)) {
         continue;
       }
       long started = System.nanoTime();
-      DeltaTable table = DeltaTable.forPath(spark, path);
+      DeltaTable table = DeltaTable.forPath(ctx.spark(), path);
       Row metrics = table.optimize().executeCompaction()
           .selectExpr("metrics.numFilesRemoved AS removed", "metrics.numFilesAdded AS added").head();
       table.vacuum(retentionDays * 24.0);

@@ -13,13 +13,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
 import vn.dvcw.core.documents.Finding;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.QuarantineEntry;
-import vn.dvcw.pipelines.StepHook;
+import vn.dvcw.pipelines.JobContext;
 
 /**
  * Checks every published figure against the rows it summarises and records the findings in
@@ -37,14 +36,10 @@ import vn.dvcw.pipelines.StepHook;
 public final class ReconciliationJob {
   private static final String JOB = "reconciliation";
 
-  private final SparkSession spark;
-  private final String lakehouse;
-  private final StepHook hook;
+  private final JobContext ctx;
 
-  public ReconciliationJob(SparkSession spark, String lakehouse, StepHook hook) {
-    this.spark = spark;
-    this.lakehouse = lakehouse;
-    this.hook = hook;
+  public ReconciliationJob(JobContext ctx) {
+    this.ctx = ctx;
   }
 
   /** A row of gold.reconciliation. */
@@ -67,12 +62,12 @@ public final class ReconciliationJob {
 
   /** Checks {@code parsed} (every stored document by id; {@code current}: ids of current versions). */
   public Result run(Map<String, ParsedDocument> parsed, Set<String> current, String inputs) {
-    hook.beforeStep(JOB, 1);
+    ctx.step(JOB, 1);
     FindingBaseline baseline = readBaseline(inputs);
-    TableWriter writer = new TableWriter(spark, lakehouse);
+    TableWriter writer = ctx.writer();
     Set<String> recorded = recordedProblems(writer);
 
-    hook.beforeStep(JOB, 2);
+    ctx.step(JOB, 2);
     Collection<ParsedDocument> all = parsed.values();
     List<FindingRow> rows = new ArrayList<>();
     for (ParsedDocument d : all) {
@@ -81,7 +76,7 @@ public final class ReconciliationJob {
       rows.addAll(findingRows(d, findings, baseline));
     }
 
-    hook.beforeStep(JOB, 3);
+    ctx.step(JOB, 3);
     TableWriter.Result write = writer.write(WarehouseTables.RECONCILIATION,
         writer.frame(WarehouseTables.RECONCILIATION, rows));
     List<FindingRow> problems = rows.stream().filter(r -> current.contains(r.docId())).filter(FindingRow::problem)
@@ -109,7 +104,7 @@ public final class ReconciliationJob {
     if (!writer.exists(WarehouseTables.RECONCILIATION)) {
       return Set.of();
     }
-    return spark.read().format("delta").load(WarehouseTables.RECONCILIATION.path(lakehouse))
+    return ctx.spark().read().format("delta").load(WarehouseTables.RECONCILIATION.path(ctx.lakehouse()))
         .where(org.apache.spark.sql.functions.col("status").isin("mismatch", "missing_rows"))
         .select("finding_id").collectAsList().stream().map(r -> r.<String>getAs("finding_id"))
         .collect(Collectors.toSet());
@@ -118,7 +113,7 @@ public final class ReconciliationJob {
   private FindingBaseline readBaseline(String inputs) {
     try {
       Path path = new Path(inputs, FindingBaseline.FILE_NAME);
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = path.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
       if (!fs.exists(path)) {
         return FindingBaseline.empty();
       }

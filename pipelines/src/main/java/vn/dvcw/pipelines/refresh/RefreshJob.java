@@ -25,6 +25,7 @@ import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.lakehouse.models.ViewLoader;
 import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.pipelines.Progress;
 import vn.dvcw.pipelines.QuarantineEntry;
 import vn.dvcw.pipelines.StepHook;
@@ -54,26 +55,26 @@ public final class RefreshJob {
   private static final String JOB = "refresh";
   private static final int STEPS = 9;
 
+  private final JobContext ctx;
   private final SparkSession spark;
   private final String lakehouse;
   private final PrintStream out;
-  private final StepHook hook;
   private final TableWriter writer;
   private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
   private final Map<String, Long> versions = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
   public RefreshJob(SparkSession spark, PrintStream out) {
-    this(spark, out, StepHook.NONE);
+    this(JobContext.of(spark, StepHook.NONE), out);
   }
 
-  /** A refresh whose steps (and its jobs' steps) call {@code hook} as they start: how tests simulate a crash. */
-  public RefreshJob(SparkSession spark, PrintStream out, StepHook hook) {
-    this.spark = spark;
-    this.lakehouse = WarehouseSession.lakehouseOf(spark);
+  /** A refresh whose steps (and its jobs' steps) call the context's hook as they start (crash tests). */
+  public RefreshJob(JobContext ctx, PrintStream out) {
+    this.ctx = ctx;
+    this.spark = ctx.spark();
+    this.lakehouse = ctx.lakehouse();
+    this.writer = ctx.writer();
     this.out = out;
-    this.hook = hook;
-    this.writer = new TableWriter(spark, lakehouse);
   }
 
   /** A row of ops.refresh_run. */
@@ -126,7 +127,7 @@ public final class RefreshJob {
   private RefreshResult runLocked(RefreshOptions options, String runId, Timestamp started) {
     Progress progress = new Progress(out, STEPS);
 
-    hook.beforeStep(JOB, 1);
+    ctx.step(JOB, 1);
     progress.start("reference data: provinces of both eras, status history, lineage");
     ProvinceDirectory dir = ProvinceDirectory.fromClasspath();
     WorkingCalendar calendar = WorkingCalendar.vietnam();
@@ -137,34 +138,34 @@ public final class RefreshJob {
     progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links, calendar "
         + calendar.firstDay() + " to " + calendar.lastDay());
 
-    hook.beforeStep(JOB, 2);
-    DocumentsJob.Result docs = new DocumentsJob(spark, lakehouse, hook).run(options.inputs(), runId, progress);
+    ctx.step(JOB, 2);
+    DocumentsJob.Result docs = new DocumentsJob(ctx).run(options.inputs(), runId, progress);
     docs.writes().forEach(this::note);
     List<QuarantineEntry> quarantine = new ArrayList<>(docs.quarantine());
 
-    hook.beforeStep(JOB, 4);
+    ctx.step(JOB, 4);
     progress.start("gold: facts of current documents");
-    new GoldJob(spark, lakehouse, hook).run().writes().forEach(this::note);
+    new GoldJob(ctx).run().writes().forEach(this::note);
     progress.done(GoldJob.FACTS.size() + " fact tables");
 
-    hook.beforeStep(JOB, 5);
+    ctx.step(JOB, 5);
     FeedJob.Result feed = feed(options, runId, progress);
 
-    hook.beforeStep(JOB, 6);
+    ctx.step(JOB, 6);
     progress.start("reconciliation: published totals, rates and claims vs their rows");
-    ReconciliationJob.Result recon = new ReconciliationJob(spark, lakehouse, hook)
+    ReconciliationJob.Result recon = new ReconciliationJob(ctx)
         .run(docs.parsed(), docs.current(), options.inputs());
     note(recon.write());
     progress.done(recon.checks().size() + " checks, " + recon.problems().size() + " mismatches ("
         + recon.newProblems() + " new)");
 
-    hook.beforeStep(JOB, 7);
+    ctx.step(JOB, 7);
     progress.start("quarantine");
     List<QuarantineEntry> entries = unique(quarantine);
     long newQuarantined = recordQuarantine(entries, runId);
     progress.done(entries.size() + " entries this run, " + newQuarantined + " new");
 
-    hook.beforeStep(JOB, 8);
+    ctx.step(JOB, 8);
     progress.start("views");
     ViewLoader.Report views = WarehouseSession.attach(spark, lakehouse);
     if (!views.complete()) {
@@ -185,7 +186,7 @@ public final class RefreshJob {
             + "stage = 'feed' (raw messages in bronze.feed_record, by file_id and line)");
       }
     }
-    hook.beforeStep(JOB, 9);
+    ctx.step(JOB, 9);
     progress.start("run record");
     writeRun(new RunRecord(runId, started, Timestamp.from(Instant.now()),
         exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), docs.filesSeen(),

@@ -1,0 +1,17 @@
+-- Messages and refused messages per feed file of one run: the counts bronze.feed_file records once loaded.
+--
+-- Inputs:
+--   feed_staged   the run's parsed messages
+-- Grain: one row per file (file_id).
+WITH staged AS (
+  SELECT file_id, problem FROM feed_staged
+),
+final AS (
+  SELECT
+    file_id,
+    count(*) AS messages,
+    count_if(problem IS NOT NULL) AS quarantined
+  FROM staged
+  GROUP BY file_id
+)
+SELECT * FROM final

@@ -1,0 +1,99 @@
+package vn.dvcw.pipelines.feed;
+
+import static org.apache.spark.sql.functions.min;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import vn.dvcw.lakehouse.catalog.WarehouseTables;
+import vn.dvcw.lakehouse.write.TableWriter;
+
+/**
+ * Step 5: folds the batch into silver.dossier (one row per dossier, partitioned by receipt month), reading and
+ * writing only the dossiers the batch touches.
+ *
+ * <ol>
+ *   <li>Locate: the (dossier, receipt month) pairs where each touched dossier's stored row can be: the months its
+ *       records name, or for events alone the month of the date in its number and the next one
+ *       (candidate_month.sql); dossiers whose number has no date are looked up by key in every month
+ *       (undated_dossier.sql, undated_location.sql), which feeds with dated numbers never need.</li>
+ *   <li>Read the stored rows of those dossiers from those month partitions only (existing_dossier.sql).</li>
+ *   <li>Bring in the events stored before the record of a dossier new to silver arrived (new_dossier.sql,
+ *       stored_event.sql) and summarise all events per dossier (event_agg.sql).</li>
+ *   <li>Fold records, stored rows and events into each dossier's latest state (dossier_fold.sql: event time
+ *       decides, never arrival order, so late and repeated messages end the same way as timely ones).</li>
+ *   <li>Upsert the folded rows, limited to the located months. The writer's row-hash comparison is the one
+ *       change detection: unchanged dossiers are not rewritten, and when nothing changed nothing is committed.
+ *       A dossier whose receipt month moved is matched by key in its old month (which is located) and its row
+ *       moves to the new partition.</li>
+ * </ol>
+ */
+final class DossierFold {
+  private final Models models;
+  private final FeedViews views;
+  private final TableWriter writer;
+  private final WriteTally tally;
+
+  DossierFold(Models models, FeedViews views, TableWriter writer, WriteTally tally) {
+    this.models = models;
+    this.views = views;
+    this.writer = writer;
+    this.tally = tally;
+  }
+
+  /**
+   * What the fold did: how many dossiers were inserted or changed, and the located months: every receipt month the
+   * batch's dossiers were or now are in (a superset of the months that changed, which the gold step narrows to the
+   * months whose facts differ).
+   */
+  record Folded(long changed, List<String> months) {
+    static final Folded NOTHING = new Folded(0, List.of());
+
+    Folded {
+      months = List.copyOf(months);
+    }
+  }
+
+  /**
+   * Folds the batch (views {@link FeedViews#STAGED} and {@link FeedViews#BATCH_EVENT}) into silver.dossier;
+   * {@code batchFiles} are the file ids of this run.
+   */
+  Folded fold(List<String> batchFiles) {
+    views.register(FeedViews.BATCH_RECORD, models.run("silver/feed/batch_record"));
+    List<String> months = locate();
+    if (months.isEmpty()) {
+      return Folded.NOTHING;
+    }
+    views.registerCached(FeedViews.EXISTING_DOSSIER,
+        models.run("silver/feed/existing_dossier", Map.of("months", months.toArray(String[]::new))));
+    views.register(FeedViews.STORED_EVENT, storedEventsOfNewDossiers(batchFiles));
+    views.register(FeedViews.EVENT_AGG, models.run("silver/feed/event_agg"));
+    Dataset<Row> folded = models.run("silver/dossier_fold");
+    TableWriter.Result written = tally.note(writer.write(WarehouseTables.DOSSIER, folded,
+        new TableWriter.Scope("receipt_month", months)));
+    return new Folded(written.inserted() + written.updated(), months);
+  }
+
+  /** Registers {@link FeedViews#DOSSIER_LOCATION}; returns its distinct receipt months. */
+  private List<String> locate() {
+    Dataset<Row> located = views.registerCached(FeedViews.CANDIDATE, models.run("silver/feed/candidate_month"));
+    Dataset<Row> undated = views.register(FeedViews.UNDATED_DOSSIER, models.run("silver/feed/undated_dossier"));
+    if (!undated.isEmpty()) {
+      located = located.union(models.run("silver/feed/undated_location"));
+    }
+    views.registerCached(FeedViews.DOSSIER_LOCATION, located);
+    return Columns.distinct(located, "receipt_month");
+  }
+
+  /** Events earlier runs stored for the dossiers silver does not hold yet (the batch's own are in batch_event). */
+  private Dataset<Row> storedEventsOfNewDossiers(List<String> batchFiles) {
+    Dataset<Row> newDossiers = views.register(FeedViews.NEW_DOSSIER, models.run("silver/feed/new_dossier"));
+    Map<String, Object> args = new HashMap<>();
+    // NULL when there is no new dossier: the model then selects, and reads, nothing.
+    args.put("from_month", newDossiers.agg(min("receipt_month").as("from_month")).head().getAs("from_month"));
+    args.put("batch_files", batchFiles.toArray(String[]::new));
+    return models.run("silver/feed/stored_event", args);
+  }
+}

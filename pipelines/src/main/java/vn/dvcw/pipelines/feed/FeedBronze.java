@@ -1,0 +1,80 @@
+package vn.dvcw.pipelines.feed;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import vn.dvcw.core.feed.FeedFile;
+import vn.dvcw.core.feed.FeedParser;
+import vn.dvcw.core.feed.PersonalData;
+import vn.dvcw.lakehouse.catalog.WarehouseTables;
+import vn.dvcw.lakehouse.write.TableWriter;
+
+/**
+ * Step 3: the staged messages into bronze.feed_record (every message as received, personal data included) and the
+ * refused ones into ops.quarantine (reason, file, line, raw text redacted). bronze.feed_record is appended to, so
+ * the messages a crashed run wrote for a file it is retrying are deleted first: each message is stored once.
+ */
+final class FeedBronze {
+  private final SparkSession spark;
+  private final Models models;
+  private final TableWriter writer;
+  private final WriteTally tally;
+
+  FeedBronze(SparkSession spark, Models models, TableWriter writer, WriteTally tally) {
+    this.spark = spark;
+    this.models = models;
+    this.writer = writer;
+    this.tally = tally;
+  }
+
+  /** What bronze received: each file's counts and how many refused messages the quarantine did not hold yet. */
+  record Loaded(Map<String, FeedFileLedger.FileCount> perFile, long quarantinedNew) {
+    long messages() {
+      return perFile.values().stream().mapToLong(FeedFileLedger.FileCount::messages).sum();
+    }
+
+    long quarantined() {
+      return perFile.values().stream().mapToLong(FeedFileLedger.FileCount::quarantined).sum();
+    }
+  }
+
+  /** Writes the staged messages (view {@link FeedViews#STAGED}) of the files of {@code plan}. */
+  Loaded write(FeedFiles.Plan plan, String runId, Timestamp now) {
+    if (!plan.retried().isEmpty()) {
+      tally.note(writer.delete(WarehouseTables.FEED_RECORD,
+          col("file_id").isin(plan.retried().stream().map(FeedFile::fileId).toArray())));
+    }
+    tally.note(writer.write(WarehouseTables.FEED_RECORD, models.run("silver/feed/feed_record",
+        Map.of("ingest_date", Date.valueOf(FeedParser.localDate(now)), "run_id", runId))));
+    return new Loaded(perFileCounts(), quarantine(runId, now));
+  }
+
+  private Map<String, FeedFileLedger.FileCount> perFileCounts() {
+    Map<String, FeedFileLedger.FileCount> counts = new LinkedHashMap<>();
+    for (Row r : models.run("silver/feed/file_count").collectAsList()) {
+      String fileId = r.getAs("file_id");
+      counts.put(fileId, new FeedFileLedger.FileCount(fileId, r.<Long>getAs("messages"),
+          r.<Long>getAs("quarantined")));
+    }
+    return counts;
+  }
+
+  private long quarantine(String runId, Timestamp now) {
+    if (!spark.catalog().functionExists("redact_personal")) {
+      spark.udf().register("redact_personal", (String s) -> PersonalData.redact(s), DataTypes.StringType);
+    }
+    Dataset<Row> refused = models.run("silver/feed/quarantined_message",
+        Map.of("run_id", runId, "quarantined_at", now));
+    if (refused.isEmpty()) {
+      return 0;
+    }
+    return tally.note(writer.write(WarehouseTables.QUARANTINE, refused)).inserted();
+  }
+}

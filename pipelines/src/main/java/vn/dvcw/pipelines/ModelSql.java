@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The text of a SQL model of the repository's {@code models/} tree, which the build ships on the class path under
@@ -11,10 +13,16 @@ import java.nio.charset.StandardCharsets;
  * Jobs run model text as it is (values bound as parameters), never SQL assembled in Java.
  */
 public final class ModelSql {
+  private static final Map<String, String> TEXT = new ConcurrentHashMap<>();
+
   private ModelSql() {}
 
-  /** The SQL of model {@code name} (a path under {@code models/}, without {@code .sql}). */
+  /** The SQL of model {@code name} (a path under {@code models/}, without {@code .sql}); read once per JVM. */
   public static String read(String name) {
+    return TEXT.computeIfAbsent(name, ModelSql::load);
+  }
+
+  private static String load(String name) {
     String path = "models/" + name + ".sql";
     try (InputStream in = ModelSql.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {

@@ -63,7 +63,7 @@ public final class Pipelines {
 
   /** The dossier feed: new files to bronze, silver.dossier, gold.dossier_daily. */
   public FeedJob feed(Consumer<String> log) {
-    return new FeedJob(ctx.spark(), ctx.lakehouse(), log);
+    return FeedJob.of(ctx, log);
   }
 
   /** Compaction and vacuum of every table. */

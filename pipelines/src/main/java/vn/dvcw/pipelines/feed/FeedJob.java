@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.core.calendar.WorkingCalendar;
 import vn.dvcw.core.feed.AgencyDirectory;
 import vn.dvcw.core.feed.FeedFile;
@@ -64,6 +65,12 @@ public final class FeedJob {
     this.log = Objects.requireNonNull(log, "log");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.writer = new TableWriter(spark, lakehouse);
+  }
+
+  /** The feed job of a context: its steps are announced to the context's hook as job {@code "feed"}, 1 to 7. */
+  public static FeedJob of(JobContext ctx, Consumer<String> log) {
+    return new FeedJob(ctx.spark(), ctx.lakehouse(), log)
+        .withStepListener(step -> ctx.step("feed", step.ordinal() + 1));
   }
 
   /** The same job, telling {@code listener} when each step of a run completes (tests use it to inject crashes). */

@@ -1,14 +1,10 @@
 package vn.dvcw.pipelines.feed;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import vn.dvcw.pipelines.ModelSql;
 
 /**
  * The feed job's SQL: model files of the repository's {@code models/} tree (shipped on the class path under
@@ -17,8 +13,6 @@ import org.apache.spark.sql.SparkSession;
  * file a reader sees. Each file's header lists its inputs and grain.
  */
 final class Models {
-  private static final Map<String, String> TEXT = new ConcurrentHashMap<>();
-
   private final SparkSession spark;
 
   Models(SparkSession spark) {
@@ -40,19 +34,7 @@ final class Models {
 
   /** The text of model {@code name}: the file {@code models/<name>.sql} on the class path. */
   static String sql(String name) {
-    return TEXT.computeIfAbsent(name, Models::load);
+    return ModelSql.read(name);
   }
 
-  private static String load(String name) {
-    String path = "models/" + name + ".sql";
-    try (InputStream in = Models.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL model " + path + " (the build copies the repository's "
-            + "models/ tree onto the class path)");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read SQL model " + path, e);
-    }
-  }
 }

@@ -199,7 +199,7 @@ public final class RefreshJob {
   }
 
   private FeedJob.Result feed(RefreshOptions options, String runId, Progress progress) {
-    FeedJob feedJob = new FeedJob(spark, lakehouse, line -> out.println("      " + line));
+    FeedJob feedJob = FeedJob.of(ctx, line -> out.println("      " + line));
     if (options.feed() == null) {
       progress.start("dossier feed: none given (--feed DIR)");
       feedJob.ensureTables();

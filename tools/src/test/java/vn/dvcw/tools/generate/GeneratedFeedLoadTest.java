@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import picocli.CommandLine;
 import vn.dvcw.pipelines.SparkTestBase;
 import vn.dvcw.pipelines.feed.FeedJob;
-import vn.dvcw.app.cli.DvcwCommand;
+import vn.dvcw.tools.GenerateCommand;
 
 /**
  * A generated feed across the reorganisation, loaded in two installments the way days arrive, must give exactly
@@ -54,7 +54,7 @@ class GeneratedFeedLoadTest extends SparkTestBase {
   @BeforeAll
   static void generateAndLoadInTwoInstallments() throws Exception {
     generated = Files.createTempDirectory("dvcw-generated");
-    int exit = new CommandLine(new DvcwCommand()).execute("generate", "--from", "2025-05-01", "--to", "2025-08-31",
+    int exit = new CommandLine(new GenerateCommand()).execute("--from", "2025-05-01", "--to", "2025-08-31",
         "--scale", "0.0004", "--seed", "11", "--out", generated.resolve("out").toString());
     assertEquals(0, exit, "dvcw generate failed");
     generated = generated.resolve("out");

@@ -1,30 +1,20 @@
 package vn.dvcw.lakehouse.models;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Creates the public views from the {@code .sql} files of the repository's {@code sql/} folder, which
- * the build puts on the class path under {@code sql/}. Each file holds one
- * {@code CREATE OR REPLACE VIEW analytics.<name> AS ...} statement after its header comment.
+ * Creates the views of the repository's {@code models/} tree, which the build puts on the class path under
+ * {@code models/}: every {@code <schema>/<name>.sql} file whose statement is
+ * {@code CREATE OR REPLACE VIEW <schema>.<name> AS ...} (after its header comment). That is the public views
+ * of {@code models/analytics/} and the shared models other layers read (e.g. {@code silver.current_document});
+ * the gold and silver SELECT models are not views: the jobs that materialise them run them.
  *
  * <p>Views may read other views, so files are created in rounds until no more succeed; a view whose
  * inputs do not exist yet (a fresh lakehouse before its first refresh) is reported, not fatal.
@@ -32,9 +22,8 @@ import org.apache.spark.sql.SparkSession;
 public final class ViewLoader {
   private static final Pattern VIEW_NAME =
       Pattern.compile("create\\s+or\\s+replace\\s+view\\s+([a-z_]+\\.[a-z0-9_]+)", Pattern.CASE_INSENSITIVE);
-
-  /** Where the view models are on the class path (the repository's models/analytics/ folder). */
-  static final String ROOT = "models/analytics/";
+  /** Header comment lines and blank lines before a file's statement. */
+  private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(\\s*--[^\\n]*(\\n|\\z)|\\s*\\n)*");
 
   private final Map<String, String> sqlByFile;
 
@@ -42,16 +31,25 @@ public final class ViewLoader {
     this.sqlByFile = sqlByFile;
   }
 
-  /** Loads every {@code sql/*.sql} resource from the class path. */
+  /** Loads every view file of the models/ tree from the class path. */
   public static ViewLoader fromClasspath() {
-    Map<String, String> files = new LinkedHashMap<>();
-    for (String name : listSqlResources()) {
-      files.put(name, readResource(ROOT + name));
-    }
-    return new ViewLoader(files);
+    Map<String, String> views = new LinkedHashMap<>();
+    ModelFiles.read(".sql").forEach((path, sql) -> {
+      if (isViewFile(sql)) {
+        views.put(path, sql);
+      }
+    });
+    return new ViewLoader(views);
   }
 
-  /** The view files, by file name, in name order. */
+  /** Whether a model file's statement (after its header comment) creates a view. */
+  static boolean isViewFile(String sql) {
+    String statement = LEADING_COMMENTS.matcher(sql).replaceFirst("");
+    Matcher m = VIEW_NAME.matcher(statement);
+    return m.lookingAt();
+  }
+
+  /** The view files, by path under models/ ({@code analytics/online_rate.sql}), in path order. */
   public Map<String, String> files() {
     return Collections.unmodifiableMap(sqlByFile);
   }
@@ -128,50 +126,5 @@ public final class ViewLoader {
     }
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);
-  }
-
-  private static List<String> listSqlResources() {
-    URL url = Thread.currentThread().getContextClassLoader().getResource("models/analytics");
-    if (url == null) {
-      url = ViewLoader.class.getClassLoader().getResource("models/analytics");
-    }
-    if (url == null) {
-      throw new IllegalStateException("no sql/ folder on the class path: the build copies the repository's sql/ there");
-    }
-    List<String> names = new ArrayList<>();
-    try {
-      if ("jar".equals(url.getProtocol())) {
-        JarURLConnection conn = (JarURLConnection) url.openConnection();
-        try (JarFile jar = conn.getJarFile()) {
-          for (JarEntry entry : Collections.list(jar.entries())) {
-            String n = entry.getName();
-            if (n.startsWith(ROOT) && n.endsWith(".sql") && n.indexOf('/', ROOT.length()) < 0) {
-              names.add(n.substring(ROOT.length()));
-            }
-          }
-        }
-      } else {
-        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-          files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).forEach(names::add);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list sql/ resources", e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("bad sql/ resource URL " + url, e);
-    }
-    Collections.sort(names);
-    return names;
-  }
-
-  private static String readResource(String path) {
-    try (InputStream in = ViewLoader.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
   }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every view file is documented the same way, and sql/README.md lists every view. */
+/** Every view file is documented the same way and named after its view, and models/README.md lists every view. */
 @Tag("fast")
 class ViewFilesTest {
   private final Map<String, String> files = ViewLoader.fromClasspath().files();
@@ -19,7 +19,7 @@ class ViewFilesTest {
   void eachFileDefinesTheViewItIsNamedAfterWithAHeader() {
     assertTrue(files.size() >= 14, files.keySet().toString());
     files.forEach((file, sql) -> {
-      String view = "analytics." + file.replaceAll("\\.sql$", "");
+      String view = ModelFiles.modelName(file);
       assertEquals(view, ViewLoader.viewName(sql), file);
       assertTrue(sql.startsWith("-- " + view + ": "), file + " must start with '-- " + view + ": <description>'");
       assertTrue(sql.contains("Grain:") || sql.contains("Grain "), file + " must state its grain");
@@ -38,9 +38,17 @@ class ViewFilesTest {
   void readmeListsEveryView() throws IOException {
     String readme = Files.readString(Path.of("..", "models", "README.md"));
     for (String file : files.keySet()) {
-      String view = "analytics." + file.replaceAll("\\.sql$", "");
+      String view = ModelFiles.modelName(file);
       assertTrue(readme.contains("`" + view + "`"), "models/README.md does not list " + view);
     }
+  }
+
+  @Test
+  void onlyViewStatementsAreViewFiles() {
+    assertTrue(files.containsKey("analytics/online_rate.sql"), files.keySet().toString());
+    assertTrue(files.keySet().stream().noneMatch(f -> f.startsWith("gold/")), "gold models are SELECTs the refresh runs");
+    assertTrue(ViewLoader.isViewFile("-- x.y: a view\n--\n\nCREATE OR REPLACE VIEW x.y AS SELECT 1"));
+    assertTrue(!ViewLoader.isViewFile("-- mentions CREATE OR REPLACE VIEW x.y in a comment\nSELECT 1"));
   }
 
   @Test

@@ -1,12 +1,18 @@
 package vn.dvcw.pipelines.refresh;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.dvcw.core.CsvCells;
 import vn.dvcw.core.calendar.WorkingCalendar;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import vn.dvcw.core.geo.Era;
 import vn.dvcw.core.geo.LineageLink;
 import vn.dvcw.core.geo.Province;
@@ -15,7 +21,7 @@ import vn.dvcw.core.geo.ProvinceStatus;
 
 /**
  * Rows of the reference tables, from the CSV files shipped with the warehouse (see
- * warehouse/src/main/resources/reference/SOURCES.md for where each fact comes from).
+ * core/src/main/resources/reference/SOURCES.md for where each fact comes from).
  */
 final class ReferenceTables {
   private ReferenceTables() {}
@@ -60,6 +66,52 @@ final class ReferenceTables {
           d.name().isEmpty() ? null : d.name(), d.source() == null || d.source().isEmpty() ? null : d.source()));
     }
     return rows;
+  }
+
+  /** Where the commune-readiness indicators and their labels are (core's reference files). */
+  static final String COMMUNE_INDICATOR_CSV = "reference/commune_indicator.csv";
+
+  /** Columns of ref.commune_indicator, in the order {@link #communeIndicators()} builds rows. */
+  static final StructType COMMUNE_INDICATOR_SCHEMA =
+      StructType.fromDDL("indicator STRING, label STRING, annex STRING");
+
+  /**
+   * The commune-readiness indicators of the steering committee's daily report with the Vietnamese label the
+   * views show: the coverage shares of Phụ lục 4 and the 16 basic criteria of Phụ lục 5. Labels are kept
+   * byte for byte as the file has them (no normalisation): they are display text, not keys.
+   *
+   * @throws IllegalStateException if the file is missing, or a line does not have exactly three cells
+   */
+  static List<Row> communeIndicators() {
+    List<String> lines = resourceLines(COMMUNE_INDICATOR_CSV);
+    if (lines.isEmpty() || !CsvCells.split(lines.get(0).strip()).equals(List.of("indicator", "label", "annex"))) {
+      throw new IllegalStateException(COMMUNE_INDICATOR_CSV + " must start with the header indicator,label,annex");
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      List<String> cells = CsvCells.split(lines.get(i).strip());
+      if (cells.size() != 3 || cells.stream().anyMatch(String::isBlank)) {
+        throw new IllegalStateException(COMMUNE_INDICATOR_CSV + " line " + (i + 1)
+            + ": expected indicator,label,annex, all non-empty: " + lines.get(i));
+      }
+      rows.add(RowFactory.create(cells.get(0), cells.get(1), cells.get(2)));
+    }
+    return rows;
+  }
+
+  private static List<String> resourceLines(String path) {
+    try (InputStream in = ReferenceTables.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing reference file " + path + " on the class path (dvcw-core)");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return text.startsWith("\uFEFF") ? text.substring(1).lines().toList() : text.lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
   }
 
   static Date date(LocalDate d) {

@@ -10,7 +10,7 @@
 --   affected_share   communes_affected / communes_total, fraction [0, 1]
 --   published_pct    the printed percentage (the report sometimes truncates: 5/99 printed 5,0%)
 --   source
--- Sources: silver.commune_obstacle (Phụ lục 6), silver.document_version.
+-- Sources: silver.commune_obstacle (Phụ lục 6), silver.current_document.
 CREATE OR REPLACE VIEW analytics.commune_obstacles AS
 SELECT
   o.as_of_date, o.province_code, o.province_name, o.geography, o.rank, o.obstacle,
@@ -20,4 +20,4 @@ SELECT
   o.published_pct,
   concat('report ', v.number) AS source
 FROM silver.commune_obstacle o
-JOIN silver.document_version v ON v.doc_id = o.doc_id AND v.is_current
+JOIN silver.current_document v ON v.doc_id = o.doc_id

@@ -5,17 +5,20 @@
 --   as_of_date, province_code, province_name, geography
 --   indicator        green_share, yellow_share, red_share, reported_share (recomputed from the commune counts of
 --                    Phụ lục 4), or crit_* (share of communes meeting a basic criterion, Phụ lục 5, as printed)
---   indicator_label  Vietnamese label of the indicator
+--   indicator_label  Vietnamese label of the indicator, from ref.commune_indicator (reference/commune_indicator.csv)
 --   share            fraction [0, 1]
 --   numerator, denominator   communes counted (NULL for criteria: the report prints percentages only)
 --   published_pct    the percentage printed, when the report printed one
 --   source
 -- Known gap: the 20-BCHN report prints Phụ lục 5 without its rows 1-16, so 16 provinces have no crit_* rows
 -- (see analytics.reconciliation, status 'missing_rows').
--- Sources: gold.fact_commune_readiness.
+-- Sources: gold.fact_commune_readiness, ref.commune_indicator.
 CREATE OR REPLACE VIEW analytics.commune_readiness AS
 WITH facts AS (
   SELECT * FROM gold.fact_commune_readiness
+),
+indicators AS (
+  SELECT indicator, label FROM ref.commune_indicator
 ),
 coverage AS (
   SELECT doc_id, row_no, max(as_of_date) AS as_of_date, max(province_code) AS province_code,
@@ -35,37 +38,18 @@ coverage_long AS (
   SELECT as_of_date, province_code, province_name, geography, source_document, ind.*
   FROM coverage
   LATERAL VIEW inline(array(
-    struct('green_share' AS indicator, 'Tỷ lệ xã phủ XANH' AS indicator_label, green AS numerator,
-           communes AS denominator, green_pct AS published_pct),
-    struct('yellow_share' AS indicator, 'Tỷ lệ xã VÀNG' AS indicator_label, yellow AS numerator,
-           communes AS denominator, CAST(NULL AS DECIMAL(18,4)) AS published_pct),
-    struct('red_share' AS indicator, 'Tỷ lệ xã ĐỎ' AS indicator_label, red AS numerator,
-           communes AS denominator, CAST(NULL AS DECIMAL(18,4)) AS published_pct),
-    struct('reported_share' AS indicator, 'Tỷ lệ xã đã báo cáo' AS indicator_label, reported AS numerator,
-           communes AS denominator, reported_pct AS published_pct)
+    struct('green_share' AS indicator, green AS numerator, communes AS denominator, green_pct AS published_pct),
+    struct('yellow_share' AS indicator, yellow AS numerator, communes AS denominator,
+           CAST(NULL AS DECIMAL(18,4)) AS published_pct),
+    struct('red_share' AS indicator, red AS numerator, communes AS denominator,
+           CAST(NULL AS DECIMAL(18,4)) AS published_pct),
+    struct('reported_share' AS indicator, reported AS numerator, communes AS denominator,
+           reported_pct AS published_pct)
   )) ind
 ),
 criteria AS (
   SELECT as_of_date, province_code, province_name, geography, source_document,
          measure AS indicator,
-         CASE measure
-           WHEN 'crit_disseminated_documents_pct' THEN 'Đã phổ biến văn bản liên quan TTHC'
-           WHEN 'crit_published_procedures_pct' THEN 'Đã công bố bộ TTHC'
-           WHEN 'crit_posted_process_pct' THEN 'Đã niêm yết quy trình TTHC sau sáp nhập'
-           WHEN 'crit_network_pct' THEN 'Có hệ thống mạng thông suốt'
-           WHEN 'crit_queue_machine_pct' THEN 'Có máy lấy số xếp hàng tự động'
-           WHEN 'crit_queue_display_pct' THEN 'Có màn hình hiển thị số thứ tự'
-           WHEN 'crit_scanning_equipment_pct' THEN 'Có thiết bị hỗ trợ số hóa giấy tờ'
-           WHEN 'crit_lookup_device_pct' THEN 'Có thiết bị tra cứu TTHC'
-           WHEN 'crit_computers_pct' THEN 'Đủ máy tính cho cán bộ, công chức'
-           WHEN 'crit_other_equipment_pct' THEN 'Đủ thiết bị khác (máy phôtô, ...)'
-           WHEN 'crit_data_reuse_pct' THEN 'Sử dụng lại dữ liệu đã số hóa'
-           WHEN 'crit_security_equipment_pct' THEN 'Có thiết bị an toàn'
-           WHEN 'crit_secret_signature_pct' THEN 'Có chữ ký số mật'
-           WHEN 'crit_official_signature_pct' THEN 'Có chữ ký số công vụ'
-           WHEN 'crit_staffing_pct' THEN 'Đủ nhân sự hỗ trợ tại TT HCC'
-           WHEN 'crit_video_conference_pct' THEN 'Có hệ thống họp trực tuyến đến cấp xã'
-         END AS indicator_label,
          CAST(NULL AS DECIMAL(18,4)) AS numerator, CAST(NULL AS DECIMAL(18,4)) AS denominator, value AS published_pct
   FROM facts
   WHERE table_id = 'commune_criteria' AND measure LIKE 'crit\_%'
@@ -75,6 +59,12 @@ combined AS (
   UNION ALL
   SELECT * FROM criteria
 ),
+labelled AS (
+  -- an indicator missing from the reference list keeps its row, with a NULL label
+  SELECT c.*, i.label AS indicator_label
+  FROM combined c
+  LEFT JOIN indicators i ON i.indicator = c.indicator
+),
 final AS (
   SELECT
     as_of_date, province_code, province_name, geography, indicator, indicator_label,
@@ -83,6 +73,6 @@ final AS (
     CAST(numerator AS BIGINT) AS numerator, CAST(denominator AS BIGINT) AS denominator,
     CAST(published_pct AS DECIMAL(9,2)) AS published_pct,
     concat('report ', source_document) AS source
-  FROM combined
+  FROM labelled
 )
 SELECT * FROM final

@@ -25,7 +25,7 @@
 --   on_time_rate     finished_on_time / finished
 --   as_of_date       the day of the latest message loaded: what "overdue" and "finished" are measured at
 -- All rates are fractions in [0, 1], NULL when the denominator is 0.
--- Sources: gold.dossier_daily, gold.dossier_as_of, analytics.province_map, ref.province.
+-- Sources: gold.dossier_daily, gold.dossier_as_of, analytics.province_map (names on both maps, and re-basing).
 CREATE OR REPLACE VIEW analytics.dossier_monthly AS
 WITH daily AS (
   SELECT
@@ -36,11 +36,11 @@ WITH daily AS (
   FROM gold.dossier_daily d
 ),
 placed AS (
-  -- each row on its own era's map
-  SELECT d.*, d.era AS geography, d.province_key AS map_key, d.province_code AS map_code, p.name AS map_name,
-         false AS is_rebased
+  -- each row on its own era's map (province keys are unique across eras: F.. former, C.. current)
+  SELECT d.*, d.era AS geography, d.province_key AS map_key, d.province_code AS map_code,
+         m.province_name AS map_name, false AS is_rebased
   FROM daily d
-  JOIN ref.province p ON p.province_key = d.province_key
+  JOIN analytics.province_map m ON m.province_key = d.province_key
   UNION ALL
   -- former-era rows again, on the current province that contains them
   SELECT d.*, 'current', m.current_key, m.current_code, m.current_name, true

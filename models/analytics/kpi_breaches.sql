@@ -8,7 +8,7 @@
 --   rank_in_kpi                1 = furthest from the target within the KPI, period, level and geography
 --   numerator, denominator, source, target_source
 --   source_kind                'report', 'dvcqg_feed' or 'synthetic' (ranks never mix kinds)
--- Sources: analytics.kpi_scorecard (thresholds from ref.kpi_target, read from the provincial directive).
+-- Sources: analytics.kpi_scorecard (thresholds from ref.kpi_threshold, read from the provincial directive).
 CREATE OR REPLACE VIEW analytics.kpi_breaches AS
 WITH breaches AS (
   SELECT * FROM analytics.kpi_scorecard WHERE breach

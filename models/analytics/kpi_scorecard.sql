@@ -1,7 +1,7 @@
 -- analytics.kpi_scorecard: Each KPI the provincial directive names, per province and period where the data allows, with value, threshold and breach
 --
 -- Grain: one row per KPI, geography, province, period and level for which the warehouse has the counts.
--- KPIs (thresholds from ref.kpi_target, read from the directive):
+-- KPIs (thresholds and comparators from ref.kpi_threshold, read from the directive):
 --   online_rate          online / total dossiers (≥ 70%, Công văn 585/BKHCN-CĐSQG); from analytics.online_rate
 --   overdue_rate         overdue in processing / received and processed (≤ 5%); from analytics.dossier_receipt
 --                        (VPCP's monthly letters count online dossiers from DVCQG only)
@@ -15,17 +15,14 @@
 --   numerator, denominator   the counts the value is computed from
 --   value                numerator / denominator, fraction [0, 1]
 --   threshold, comparator  the target as a fraction, '>=' (floor) or '<=' (ceiling)
---   breach               true when the value is on the wrong side of the threshold
+--   breach               true when the value is on the wrong side of the threshold (ref.kpi_threshold's rule)
 --   gap                  value - threshold (negative = short of a floor; positive = over a ceiling)
 --   source, target_source   where the counts and the threshold come from
 --   source_kind      'report', 'dvcqg_feed' or 'synthetic'
--- Sources: analytics.online_rate, analytics.dossier_receipt, analytics.dossier_monthly, ref.kpi_target.
+-- Sources: analytics.online_rate, analytics.dossier_receipt, analytics.dossier_monthly, ref.kpi_threshold.
 CREATE OR REPLACE VIEW analytics.kpi_scorecard AS
 WITH targets AS (
-  SELECT kpi, max(threshold) AS threshold, max(comparator) AS comparator,
-         max(concat(legal_reference, ' (', source_document, ')')) AS target_source
-  FROM ref.kpi_target
-  GROUP BY kpi
+  SELECT * FROM ref.kpi_threshold
 ),
 online AS (
   SELECT 'online_rate' AS kpi, geography, province_code, province_name, period_start, period_end, level,
@@ -61,10 +58,7 @@ final AS (
     m.numerator, m.denominator,
     CAST(round(m.numerator / m.denominator, 6) AS DECIMAL(9,6)) AS value,
     t.threshold, t.comparator,
-    CASE t.comparator
-      WHEN '>=' THEN m.numerator / m.denominator < t.threshold
-      WHEN '<=' THEN m.numerator / m.denominator > t.threshold
-    END AS breach,
+    t.direction * (m.numerator / m.denominator - t.threshold) < 0 AS breach,
     CAST(round(m.numerator / m.denominator - t.threshold, 6) AS DECIMAL(9,6)) AS gap,
     m.source, t.target_source, m.source_kind
   FROM measured m

@@ -11,8 +11,8 @@
 --   direct, online, returned, total   dossiers in person, online, results returned, direct + online (counts)
 --   online_rate      online / total, a fraction in [0, 1], recomputed from the counts (NULL when total = 0)
 --   published_online_rate  the rate the source printed, as a fraction (NULL when re-based)
---   target           the online-rate KPI from ref.kpi_target (0.70, Công văn 585/BKHCN-CĐSQG), NULL if none loaded
---   meets_target     online_rate >= target
+--   target           the online-rate KPI from ref.kpi_threshold (0.70, Công văn 585/BKHCN-CĐSQG), NULL if none loaded
+--   meets_target     online / total meets the target by ref.kpi_threshold's rule (a floor: online_rate >= target)
 --   is_rebased       true when the row sums former provinces onto a current one
 --   source           'report <number> <table>', or for dossier-level data 'DVCQG dossier feed' /
 --                    'synthetic dossier feed' (with ' re-based from N former provinces' when re-based)
@@ -21,13 +21,14 @@
 -- Dossier-level rows are monthly (period = a calendar month of receipt), per level including 'district' (former
 -- era) and 'unknown'; 'returned' there counts finished dossiers, 'direct' includes postal ones.
 -- Sources: gold.fact_online_submission (steering committee daily reports, Phụ lục 8), analytics.dossier_monthly
---          (dossier feed), ref.kpi_target, analytics.province_map.
+--          (dossier feed), ref.kpi_threshold, analytics.province_map.
 CREATE OR REPLACE VIEW analytics.online_rate AS
 WITH facts AS (
   SELECT * FROM gold.fact_online_submission
 ),
 target AS (
-  SELECT max(threshold) AS target FROM ref.kpi_target WHERE kpi = 'online_rate'
+  -- one row even when no directive is loaded: the rates still show, with a NULL target
+  SELECT max(threshold) AS target, max(direction) AS direction FROM ref.kpi_threshold WHERE kpi = 'online_rate'
 ),
 as_published AS (
   SELECT
@@ -76,7 +77,8 @@ final AS (
     CASE WHEN c.total > 0 THEN CAST(round(c.online / c.total, 6) AS DECIMAL(9,6)) END AS online_rate,
     CAST(c.published_online_rate AS DECIMAL(9,6)) AS published_online_rate,
     t.target,
-    CASE WHEN c.total > 0 AND t.target IS NOT NULL THEN c.online / c.total >= t.target END AS meets_target,
+    CASE WHEN c.total > 0 AND t.target IS NOT NULL THEN t.direction * (c.online / c.total - t.target) >= 0 END
+      AS meets_target,
     c.is_rebased,
     c.source,
     c.source_kind

@@ -7,19 +7,24 @@
 --   period_kind      'day' for one day, 'month' for a calendar month (dossier-level data), 'span' otherwise
 --   level            'province', 'commune' or 'all'
 --   online, total    summed counts; online_rate = online / total (fraction, recomputed from the sums)
---   target, meets_target   the online-rate KPI (0.70) and whether the period met it
---   era              'former' (ends before 2025-07-01), 'current' (starts on or after), 'crosses' (spans it)
+--   target, meets_target   the online-rate KPI (0.70) and whether the period met it (ref.kpi_threshold's rule)
+--   era              'former' (ends before 2025-07-01), 'current' (starts on or after), 'crosses' (spans it);
+--                    the date is ref.reorganisation.effective_date, from the lineage reference data
 --   crosses_reorganisation  true when the period spans 2025-07-01, the day the geography changed
 --   is_rebased       true when the figures were published on the former map and summed onto this province
 --   source_kind      'report', 'dvcqg_feed' or 'synthetic': rows of different kinds are never summed together
 --   sources          the documents (or feeds) the row comes from
--- Sources: analytics.online_rate (current geography rows only).
+-- Sources: analytics.online_rate (current geography rows only), ref.kpi_threshold, ref.reorganisation.
 CREATE OR REPLACE VIEW analytics.online_rate_trend AS
 WITH current_map AS (
   SELECT * FROM analytics.online_rate WHERE geography = 'current'
 ),
 target AS (
-  SELECT max(threshold) AS target FROM ref.kpi_target WHERE kpi = 'online_rate'
+  -- one row even when no directive is loaded: the rates still show, with a NULL target
+  SELECT max(threshold) AS target, max(direction) AS direction FROM ref.kpi_threshold WHERE kpi = 'online_rate'
+),
+reorganisation AS (
+  SELECT effective_date AS reorganised_on FROM ref.reorganisation
 ),
 series AS (
   SELECT
@@ -40,15 +45,17 @@ final AS (
     s.level, s.online, s.total,
     CASE WHEN s.total > 0 THEN CAST(round(s.online / s.total, 6) AS DECIMAL(9,6)) END AS online_rate,
     t.target,
-    CASE WHEN s.total > 0 AND t.target IS NOT NULL THEN s.online / s.total >= t.target END AS meets_target,
-    CASE WHEN s.period_end < DATE'2025-07-01' THEN 'former'
-         WHEN s.period_start >= DATE'2025-07-01' THEN 'current'
+    CASE WHEN s.total > 0 AND t.target IS NOT NULL THEN t.direction * (s.online / s.total - t.target) >= 0 END
+      AS meets_target,
+    CASE WHEN s.period_end < r.reorganised_on THEN 'former'
+         WHEN s.period_start >= r.reorganised_on THEN 'current'
          ELSE 'crosses' END AS era,
-    s.period_start < DATE'2025-07-01' AND s.period_end >= DATE'2025-07-01' AS crosses_reorganisation,
+    s.period_start < r.reorganised_on AND s.period_end >= r.reorganised_on AS crosses_reorganisation,
     s.is_rebased,
     s.source_kind,
     s.sources
   FROM series s
   CROSS JOIN target t
+  CROSS JOIN reorganisation r
 )
 SELECT * FROM final

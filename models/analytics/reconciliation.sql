@@ -15,11 +15,11 @@
 --                    unverifiable (refers to a document not loaded); note (a fact worth showing)
 --   detail, line_no  how it was computed, and the line of the document
 --   acknowledged     listed in the inputs' acknowledged-findings.tsv (still shown; not alerted again)
--- Sources: gold.reconciliation, silver.document_version.
+-- Sources: gold.reconciliation, silver.current_document.
 CREATE OR REPLACE VIEW analytics.reconciliation AS
 SELECT
   coalesce(v.number, v.title, v.file_name) AS document, v.kind, v.document_key, r.doc_id,
   r.table_id, r.check, r.measure, r.scope, r.published_value, r.computed_value, r.difference, r.status,
   r.detail, r.line_no, r.acknowledged
 FROM gold.reconciliation r
-JOIN silver.document_version v ON v.doc_id = r.doc_id AND v.is_current
+JOIN silver.current_document v ON v.doc_id = r.doc_id

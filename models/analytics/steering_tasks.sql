@@ -10,10 +10,10 @@
 --   task_count               for group_summary rows: tasks in the group
 --   continued                true when the row went on after a page break and was joined
 --   source, line_no          the report and the line the task starts on
--- Sources: silver.steering_task, silver.document_version.
+-- Sources: silver.steering_task, silver.current_document.
 CREATE OR REPLACE VIEW analytics.steering_tasks AS
 SELECT
   t.as_of_date, t.list, t.group_code, t.group_name, t.seq, t.task, t.units, t.deadline, t.nature, t.task_count,
   t.continued, concat('report ', v.number) AS source, t.line_no
 FROM silver.steering_task t
-JOIN silver.document_version v ON v.doc_id = t.doc_id AND v.is_current
+JOIN silver.current_document v ON v.doc_id = t.doc_id

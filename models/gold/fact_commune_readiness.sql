@@ -2,8 +2,9 @@
 -- Commune readiness per province from the steering committee's daily report: green/yellow/red coverage
 -- (Phụ lục 4) and the share of communes meeting each basic criterion (Phụ lục 5). Long form, ready for a
 -- heat map: one row per current document, table, row and measure.
+-- Sources: silver.report_observation, silver.current_document (the current version of each document).
 WITH current_docs AS (
-  SELECT doc_id FROM silver.document_version WHERE is_current
+  SELECT doc_id FROM silver.current_document
 ),
 final AS (
   SELECT

@@ -3,8 +3,9 @@
 -- (e.g. 7260/VPCP-KSTT for 7/2025): received and processed, processed on time, received late (not
 -- accepted within one working day, Art. 17-18 Decree 118/2025/NĐ-CP), overdue still in processing.
 -- Grain: one row per current letter and appendix row; the printed total row is checked in reconciliation.
+-- Sources: silver.report_observation, silver.current_document (the current version of each document).
 WITH current_docs AS (
-  SELECT doc_id FROM silver.document_version WHERE is_current AND kind = 'monthly_receipt_letter'
+  SELECT doc_id FROM silver.current_document WHERE kind = 'monthly_receipt_letter'
 ),
 observations AS (
   SELECT o.*

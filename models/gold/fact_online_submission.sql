@@ -3,8 +3,9 @@
 -- them (Phụ lục 8: the day at all levels, the day at commune level, cumulative since 01/7/2025 by level).
 -- Grain: one row per current document, table, row and level. Printed total rows are not facts: they
 -- are checked in gold.reconciliation.
+-- Sources: silver.report_observation, silver.current_document (the current version of each document).
 WITH current_docs AS (
-  SELECT doc_id FROM silver.document_version WHERE is_current
+  SELECT doc_id FROM silver.current_document
 ),
 observations AS (
   SELECT o.*

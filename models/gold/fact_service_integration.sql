@@ -3,8 +3,9 @@
 -- (e.g. 5085/VPCP-KSTT, 09/6/2025, on the 63 former provinces): services provided on the provincial
 -- system, integrated on DVCQG, still to integrate, and the printed share still to do.
 -- Grain: one row per current letter and appendix row.
+-- Sources: silver.report_observation, silver.current_document (the current version of each document).
 WITH current_docs AS (
-  SELECT doc_id FROM silver.document_version WHERE is_current AND kind = 'integration_letter'
+  SELECT doc_id FROM silver.current_document WHERE kind = 'integration_letter'
 ),
 observations AS (
   SELECT o.*

@@ -2,8 +2,9 @@
 -- The steering committee's task progress per province (Phụ lục 1): tasks done of tasks due, and the
 -- status printed beside them, with its colour (XANH green, VÀNG yellow, ĐỎ red).
 -- Grain: one row per current document and row.
+-- Sources: silver.report_observation, silver.current_document (the current version of each document).
 WITH current_docs AS (
-  SELECT doc_id FROM silver.document_version WHERE is_current
+  SELECT doc_id FROM silver.current_document
 ),
 observations AS (
   SELECT o.*

@@ -36,6 +36,11 @@ public final class WarehouseTables {
           + "source_document STRING, line_no INT, raw_text STRING")
       .writtenBy(WriteMode.REPLACE)
       .describedAs("KPI thresholds set by directives (online, online payment, overdue, digitised results)");
+  public static final TableSpec COMMUNE_INDICATOR = table(Layer.REF, "commune_indicator").keys("indicator")
+      .columns("indicator STRING, label STRING, annex STRING")
+      .writtenBy(WriteMode.REPLACE)
+      .describedAs("Commune-readiness indicators of the steering committee's report (Phụ lục 4 and 5) with their "
+          + "Vietnamese labels");
   public static final TableSpec CALENDAR = table(Layer.REF, "calendar").keys("date")
       .columns("date DATE, is_working_day BOOLEAN, kind STRING, name STRING, source STRING")
       .writtenBy(WriteMode.REPLACE)
@@ -183,7 +188,7 @@ public final class WarehouseTables {
 
   /** Every table, in layer order. */
   public static final List<TableSpec> ALL = List.of(
-      PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET, CALENDAR,
+      PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET, COMMUNE_INDICATOR, CALENDAR,
       DOCUMENT, DOCUMENT_ROW, FEED_FILE, FEED_RECORD,
       DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, DOSSIER, DOSSIER_EVENT,
       FACT_ONLINE_SUBMISSION, FACT_DOSSIER_RECEIPT, FACT_SERVICE_INTEGRATION, FACT_COMMUNE_READINESS,

@@ -5,6 +5,7 @@ import java.util.List;
 import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
 import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
+import vn.dvcw.lakehouse.models.ViewLoader;
 import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.ModelSql;
 import vn.dvcw.pipelines.JobContext;
@@ -14,7 +15,7 @@ import vn.dvcw.pipelines.JobContext;
  * each one {@code REPLACE} write: only rows whose content changed are committed, so a re-run commits nothing.
  *
  * <ol>
- *   <li>register the silver tables (the models read them by name);</li>
+ *   <li>register the silver tables and create the shared models (the gold models read them by name);</li>
  *   <li>each fact table in {@link #FACTS} order, one step each.</li>
  * </ol>
  * The dossier feed's gold table ({@code gold.dossier_daily}) is the feed job's: it is rebuilt by month.
@@ -37,8 +38,10 @@ public final class GoldJob {
 
   public Result run() {
     ctx.step(JOB, 1);
-    // The models read silver by name: register the tables only (views come once everything is written).
+    // The models read silver by name and the shared models (silver.current_document, ref.kpi_threshold): register
+    // the tables, then create the views that can be created now (the public ones come once everything is written).
     new CatalogRegistrar(ctx.spark(), ctx.lakehouse()).registerAll();
+    ViewLoader.fromClasspath().createAll(ctx.spark());
     List<TableWriter.Result> writes = new ArrayList<>();
     for (int i = 0; i < FACTS.size(); i++) {
       ctx.step(JOB, 2 + i);

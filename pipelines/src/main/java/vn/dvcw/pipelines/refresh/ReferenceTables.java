@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.dvcw.core.CsvCells;
 import vn.dvcw.core.calendar.WorkingCalendar;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 import vn.dvcw.core.geo.Era;
 import vn.dvcw.core.geo.LineageLink;
 import vn.dvcw.core.geo.Province;
@@ -24,45 +20,63 @@ import vn.dvcw.core.geo.ProvinceStatus;
  * core/src/main/resources/reference/SOURCES.md for where each fact comes from).
  */
 final class ReferenceTables {
+  /** A row of ref.province. */
+  record ProvinceRow(String provinceKey, String era, String code, String dvcqgCode, String name, String nameAscii,
+      String unitType, LocalDate validFrom, LocalDate validTo) {}
+
+  /** A row of ref.province_status. */
+  record StatusRow(String era, String code, String provinceKey, String name, String unitType, LocalDate validFrom,
+      LocalDate validTo, String source) {}
+
+  /** A row of ref.province_lineage. */
+  record LineageRow(String formerCode, String formerKey, String formerName, String currentCode, String currentKey,
+      String currentName, LocalDate effectiveDate) {}
+
+  /** A row of ref.calendar. */
+  record CalendarRow(LocalDate date, boolean isWorkingDay, String kind, String name, String source) {}
+
+  /** A row of ref.commune_indicator. */
+  record CommuneIndicatorRow(String indicator, String label, String annex) {}
+
   private ReferenceTables() {}
 
   /** One row per province per era; unit_type is the latest status within the era (it can change: 2026 cities). */
-  static List<Row> provinces(ProvinceDirectory dir, LocalDate today) {
-    List<Row> rows = new ArrayList<>();
+  static List<ProvinceRow> provinces(ProvinceDirectory dir, LocalDate today) {
+    List<ProvinceRow> rows = new ArrayList<>();
     for (Province p : dir.provinces()) {
       LocalDate at = p.validTo() != null && p.validTo().isBefore(today) ? p.validTo() : today;
       String unitType = dir.statusOn(p.era(), p.code(), at).map(ProvinceStatus::unitType).orElse(p.unitType());
       String name = dir.statusOn(p.era(), p.code(), at).map(ProvinceStatus::name).orElse(p.name());
-      rows.add(RowFactory.create(p.provinceKey(), p.era().sqlName(), p.code(), p.dvcqgCode(), name, p.nameAscii(),
-          unitType, date(p.validFrom()), date(p.validTo())));
+      rows.add(new ProvinceRow(p.provinceKey(), p.era().sqlName(), p.code(), p.dvcqgCode(), name, p.nameAscii(),
+          unitType, p.validFrom(), p.validTo()));
     }
     return rows;
   }
 
-  static List<Row> statuses(ProvinceDirectory dir) {
-    List<Row> rows = new ArrayList<>();
+  static List<StatusRow> statuses(ProvinceDirectory dir) {
+    List<StatusRow> rows = new ArrayList<>();
     for (ProvinceStatus s : dir.statusHistory()) {
-      rows.add(RowFactory.create(s.era().sqlName(), s.code(), s.provinceKey(), s.name(), s.unitType(),
-          date(s.validFrom()), date(s.validTo()), s.source()));
+      rows.add(new StatusRow(s.era().sqlName(), s.code(), s.provinceKey(), s.name(), s.unitType(), s.validFrom(),
+          s.validTo(), s.source()));
     }
     return rows;
   }
 
-  static List<Row> lineage(ProvinceDirectory dir) {
-    List<Row> rows = new ArrayList<>();
+  static List<LineageRow> lineage(ProvinceDirectory dir) {
+    List<LineageRow> rows = new ArrayList<>();
     for (LineageLink l : dir.lineage()) {
       String formerName = dir.byCode(Era.FORMER, l.formerCode()).map(Province::name).orElse(null);
       String currentName = dir.byCode(Era.CURRENT, l.currentCode()).map(Province::name).orElse(null);
-      rows.add(RowFactory.create(l.formerCode(), Province.key(Era.FORMER, l.formerCode()), formerName,
-          l.currentCode(), Province.key(Era.CURRENT, l.currentCode()), currentName, date(l.effectiveDate())));
+      rows.add(new LineageRow(l.formerCode(), Province.key(Era.FORMER, l.formerCode()), formerName,
+          l.currentCode(), Province.key(Era.CURRENT, l.currentCode()), currentName, l.effectiveDate()));
     }
     return rows;
   }
 
-  static List<Row> calendar(WorkingCalendar calendar) {
-    List<Row> rows = new ArrayList<>();
+  static List<CalendarRow> calendar(WorkingCalendar calendar) {
+    List<CalendarRow> rows = new ArrayList<>();
     for (WorkingCalendar.Day d : calendar.days()) {
-      rows.add(RowFactory.create(date(d.date()), d.workingDay(), d.kind().code(),
+      rows.add(new CalendarRow(d.date(), d.workingDay(), d.kind().code(),
           d.name().isEmpty() ? null : d.name(), d.source() == null || d.source().isEmpty() ? null : d.source()));
     }
     return rows;
@@ -71,10 +85,6 @@ final class ReferenceTables {
   /** Where the commune-readiness indicators and their labels are (core's reference files). */
   static final String COMMUNE_INDICATOR_CSV = "reference/commune_indicator.csv";
 
-  /** Columns of ref.commune_indicator, in the order {@link #communeIndicators()} builds rows. */
-  static final StructType COMMUNE_INDICATOR_SCHEMA =
-      StructType.fromDDL("indicator STRING, label STRING, annex STRING");
-
   /**
    * The commune-readiness indicators of the steering committee's daily report with the Vietnamese label the
    * views show: the coverage shares of Phụ lục 4 and the 16 basic criteria of Phụ lục 5. Labels are kept
@@ -82,12 +92,12 @@ final class ReferenceTables {
    *
    * @throws IllegalStateException if the file is missing, or a line does not have exactly three cells
    */
-  static List<Row> communeIndicators() {
+  static List<CommuneIndicatorRow> communeIndicators() {
     List<String> lines = resourceLines(COMMUNE_INDICATOR_CSV);
     if (lines.isEmpty() || !CsvCells.split(lines.get(0).strip()).equals(List.of("indicator", "label", "annex"))) {
       throw new IllegalStateException(COMMUNE_INDICATOR_CSV + " must start with the header indicator,label,annex");
     }
-    List<Row> rows = new ArrayList<>();
+    List<CommuneIndicatorRow> rows = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
         continue;
@@ -97,7 +107,7 @@ final class ReferenceTables {
         throw new IllegalStateException(COMMUNE_INDICATOR_CSV + " line " + (i + 1)
             + ": expected indicator,label,annex, all non-empty: " + lines.get(i));
       }
-      rows.add(RowFactory.create(cells.get(0), cells.get(1), cells.get(2)));
+      rows.add(new CommuneIndicatorRow(cells.get(0), cells.get(1), cells.get(2)));
     }
     return rows;
   }
@@ -114,7 +124,4 @@ final class ReferenceTables {
     }
   }
 
-  static Date date(LocalDate d) {
-    return d == null ? null : Date.valueOf(d);
-  }
 }

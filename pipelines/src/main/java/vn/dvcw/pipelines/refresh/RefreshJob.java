@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.dvcw.core.calendar.WorkingCalendar;
 import vn.dvcw.core.documents.ParsedDocument;
@@ -135,6 +134,7 @@ public final class RefreshJob {
     writeRows(WarehouseTables.PROVINCE_STATUS, ReferenceTables.statuses(dir));
     writeRows(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir));
     writeRows(WarehouseTables.CALENDAR, ReferenceTables.calendar(calendar));
+    writeRows(WarehouseTables.COMMUNE_INDICATOR, ReferenceTables.communeIndicators());
     progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links, calendar "
         + calendar.firstDay() + " to " + calendar.lastDay());
 
@@ -277,9 +277,9 @@ public final class RefreshJob {
     writer.write(WarehouseTables.REFRESH_RUN, writer.frame(WarehouseTables.REFRESH_RUN, List.of(run)));
   }
 
-  /** Writes reference rows (built by {@link ReferenceTables} in the table's column order). */
-  private void writeRows(TableSpec spec, List<Row> rows) {
-    note(writer.write(spec, spark.createDataFrame(rows, spec.schema())));
+  /** Writes the reference rows {@link ReferenceTables} built (one record per row). */
+  private void writeRows(TableSpec spec, List<? extends Record> rows) {
+    note(writer.write(spec, writer.frame(spec, rows)));
   }
 
   private void note(TableWriter.Result r) {

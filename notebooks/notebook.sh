@@ -44,7 +44,7 @@ kernel_stale() {
   # The spec holds this checkout's absolute paths: a moved checkout needs a new one.
   grep -qF "\"DVCW_HOME\": \"$DVCW_HOME\"" "$KERNEL_SPEC" || return 0
   local newer
-  newer=$(find "$DVCW_HOME/pom.xml" "$NOTEBOOKS/pom.xml" "$NOTEBOOKS/src" "$DVCW_HOME/core" "$DVCW_HOME/lakehouse" "$DVCW_HOME/charts" \
+  newer=$(find "$DVCW_HOME/pom.xml" "$NOTEBOOKS/pom.xml" "$NOTEBOOKS/src" "$DVCW_HOME/core" "$DVCW_HOME/lakehouse-layer" "$DVCW_HOME/charts" \
     "$DVCW_HOME/models" "$DVCW_HOME/conf" -path '*/target' -prune -o -type f -newer "$STAMP" -print -quit 2>/dev/null)
   [[ -n "$newer" ]]
 }

@@ -1,9 +1,9 @@
 package vn.dvcw.app;
 
-import vn.dvcw.pipelines.SparkTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import vn.dvcw.pipelines.SparkTestBase;
 
 /** Runs the dvcw command line in the test JVM and keeps what it printed in {@link #out} and {@link #err}. */
 public abstract class CliTestBase extends SparkTestBase {

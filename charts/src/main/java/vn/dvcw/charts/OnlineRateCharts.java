@@ -1,6 +1,5 @@
 package vn.dvcw.charts;
 
-import vn.dvcw.core.geo.Era;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import vn.dvcw.core.geo.Era;
 
 /**
  * Online submission rate (online / total dossiers) per province against the KPI target (70%, Công văn

@@ -1,6 +1,5 @@
 package vn.dvcw.lakehouse;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

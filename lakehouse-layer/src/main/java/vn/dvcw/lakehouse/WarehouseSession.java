@@ -2,9 +2,9 @@ package vn.dvcw.lakehouse;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import vn.dvcw.lakehouse.SqlFunctions;
 import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
 import vn.dvcw.lakehouse.catalog.Layer;
-import vn.dvcw.lakehouse.SqlFunctions;
 import vn.dvcw.lakehouse.models.ViewLoader;
 
 /**

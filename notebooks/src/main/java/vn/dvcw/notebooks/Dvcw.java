@@ -2,29 +2,20 @@ package vn.dvcw.notebooks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalog.Table;
-import org.apache.spark.sql.types.StructType;
 import org.knowm.xchart.internal.chartpart.Chart;
+import vn.dvcw.lakehouse.LakehouseLocation;
+import vn.dvcw.lakehouse.WarehouseConfig;
+import vn.dvcw.lakehouse.WarehouseSession;
+import vn.dvcw.lakehouse.catalog.CatalogListing;
 import vn.dvcw.notebooks.display.ChartImages;
 import vn.dvcw.notebooks.display.Display;
 import vn.dvcw.notebooks.display.ResultTables;
 import vn.dvcw.notebooks.display.RichOutput;
 import vn.dvcw.notebooks.magic.SqlCell;
-import vn.dvcw.lakehouse.LakehouseLocation;
-import vn.dvcw.lakehouse.catalog.CatalogListing;
-import vn.dvcw.lakehouse.WarehouseConfig;
-import vn.dvcw.lakehouse.WarehouseSession;
-import vn.dvcw.lakehouse.catalog.Layer;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.models.ViewLoader;
 
 /**
  * The notebook's facade on the warehouse: the session, SQL, tables shown as HTML, charts shown as PNG.

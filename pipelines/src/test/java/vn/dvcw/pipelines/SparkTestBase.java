@@ -1,7 +1,6 @@
 package vn.dvcw.pipelines;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
-import org.junit.jupiter.api.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,11 +12,12 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import vn.dvcw.lakehouse.WarehouseConfig;
+import vn.dvcw.lakehouse.WarehouseSession;
 import vn.dvcw.pipelines.refresh.RefreshJob;
 import vn.dvcw.pipelines.refresh.RefreshOptions;
 import vn.dvcw.pipelines.refresh.RefreshResult;
-import vn.dvcw.lakehouse.WarehouseConfig;
-import vn.dvcw.lakehouse.WarehouseSession;
 
 /**
  * One local Spark session for the whole test JVM, and one lakehouse refreshed once from the bundled seed

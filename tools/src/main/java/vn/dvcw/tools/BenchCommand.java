@@ -6,13 +6,13 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
-import vn.dvcw.app.cli.RefreshCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.dvcw.tools.bench.FeedBenchmark;
+import picocli.CommandLine;
+import vn.dvcw.app.cli.RefreshCommand;
 import vn.dvcw.lakehouse.WarehouseConfig;
 import vn.dvcw.lakehouse.WarehouseSession;
+import vn.dvcw.tools.bench.FeedBenchmark;
 
 /**
  * {@code dvcw bench}: generates a two-year feed of the given size (2024-01-01 to 2025-12-31, both eras) and

@@ -1,8 +1,8 @@
 package vn.dvcw.app.cli;
 
 import java.util.ServiceLoader;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code dvcw}: the warehouse's one command line. Exit codes: 0 success; 1 failure; 2 bad usage or a

@@ -1,8 +1,5 @@
 package vn.dvcw.app.cli;
 
-import vn.dvcw.pipelines.refresh.RefreshOptions;
-import vn.dvcw.pipelines.refresh.RefreshJob;
-import vn.dvcw.pipelines.refresh.RefreshResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +8,9 @@ import java.io.PrintStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.dvcw.app.CliTestBase;
+import vn.dvcw.pipelines.refresh.RefreshJob;
+import vn.dvcw.pipelines.refresh.RefreshOptions;
+import vn.dvcw.pipelines.refresh.RefreshResult;
 
 /** The dvcw command line against the seed lakehouse: output formats, exit codes, messages. */
 class CommandLineTest extends CliTestBase {

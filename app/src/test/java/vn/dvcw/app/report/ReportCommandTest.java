@@ -1,6 +1,5 @@
 package vn.dvcw.app.report;
 
-import vn.dvcw.pipelines.SparkTestBase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.dvcw.app.CliTestBase;
+import vn.dvcw.pipelines.SparkTestBase;
 
 /** {@code dvcw report} and {@code dvcw refresh --report}: where the file goes, exit codes, messages. */
 class ReportCommandTest extends CliTestBase {

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.dvcw.pipelines.SparkTestBase;
 import vn.dvcw.charts.ChartData;
 import vn.dvcw.charts.DossierCharts;
 import vn.dvcw.charts.IntegrationCharts;
 import vn.dvcw.charts.KpiCharts;
 import vn.dvcw.charts.OnlineRateCharts;
+import vn.dvcw.pipelines.SparkTestBase;
 
 /** The report rendered from the seed lakehouse: every chart there, carrying the views' numbers. */
 class ReportTest extends SparkTestBase {

@@ -1,5 +1,6 @@
 package vn.dvcw.core.feed;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Hand-written DVCQG messages for feed tests: every value a string, times yyyyMMddHHmmss local, as on the wire. */
 public final class FeedFixture {

@@ -1,7 +1,6 @@
 package vn.dvcw.notebooks.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.dvcw.notebooks.Dvcw;
 import vn.dvcw.notebooks.display.Display;

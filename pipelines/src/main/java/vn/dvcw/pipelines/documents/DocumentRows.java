@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.dvcw.core.documents.CommuneObstacle;
-import vn.dvcw.core.documents.Finding;
 import vn.dvcw.core.documents.KpiTarget;
 import vn.dvcw.core.documents.Observation;
 import vn.dvcw.core.documents.ParsedDocument;

@@ -19,9 +19,9 @@ import vn.dvcw.core.geo.ProvinceResolver;
 import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.pipelines.Progress;
 import vn.dvcw.pipelines.QuarantineEntry;
-import vn.dvcw.pipelines.JobContext;
 
 /**
  * Loads the documents of an inputs folder into bronze and derives their silver rows.

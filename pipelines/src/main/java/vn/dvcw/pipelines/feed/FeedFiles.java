@@ -1,6 +1,5 @@
 package vn.dvcw.pipelines.feed;
 
-import vn.dvcw.core.feed.FeedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import vn.dvcw.core.feed.FeedFile;
 
 /**
  * Which feed files to load: every feed file under the folder that bronze.feed_file has not loaded yet. A file is

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.core.calendar.WorkingCalendar;
 import vn.dvcw.core.feed.AgencyDirectory;
 import vn.dvcw.core.feed.FeedFile;
@@ -23,6 +22,7 @@ import vn.dvcw.core.geo.ProvinceDirectory;
 import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.pipelines.JobContext;
 
 /**
  * Loads the dossier feed: new feed files → bronze (raw messages) → silver (dossiers' latest state, events) →

@@ -20,11 +20,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import vn.dvcw.core.feed.FeedFile;
 import vn.dvcw.core.feed.FeedMessage;
 import vn.dvcw.core.feed.FeedParser;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Reads feed files in parallel, one Spark task per file, streaming each file line by line (gzip or plain) through

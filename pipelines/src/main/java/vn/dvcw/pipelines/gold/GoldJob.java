@@ -7,8 +7,8 @@ import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.lakehouse.models.ViewLoader;
 import vn.dvcw.lakehouse.write.TableWriter;
-import vn.dvcw.pipelines.ModelSql;
 import vn.dvcw.pipelines.JobContext;
+import vn.dvcw.pipelines.ModelSql;
 
 /**
  * Materialises the gold fact tables of the published documents from their SQL models ({@code models/gold/}),

@@ -17,8 +17,8 @@ import vn.dvcw.core.documents.Finding;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.lakehouse.write.TableWriter;
-import vn.dvcw.pipelines.QuarantineEntry;
 import vn.dvcw.pipelines.JobContext;
+import vn.dvcw.pipelines.QuarantineEntry;
 
 /**
  * Checks every published figure against the rows it summarises and records the findings in

@@ -9,7 +9,6 @@ import static vn.dvcw.core.feed.FeedFixture.event;
 import static vn.dvcw.core.feed.FeedFixture.fee;
 import static vn.dvcw.core.feed.FeedFixture.record;
 
-import vn.dvcw.core.feed.FeedFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,9 +21,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.dvcw.core.feed.FeedFixture;
+import vn.dvcw.lakehouse.catalog.Layer;
 import vn.dvcw.pipelines.SparkTestBase;
 import vn.dvcw.pipelines.refresh.RefreshResult;
-import vn.dvcw.lakehouse.catalog.Layer;
 
 /**
  * The dossier feed end to end on hand-written messages whose right answer is known: out-of-order records, events

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import vn.dvcw.pipelines.SparkTestBase;
-import vn.dvcw.pipelines.StepHook;
 import vn.dvcw.lakehouse.catalog.TableSpec;
 import vn.dvcw.lakehouse.catalog.WarehouseTables;
+import vn.dvcw.pipelines.SparkTestBase;
+import vn.dvcw.pipelines.StepHook;
 
 /**
  * A refresh that dies part-way (here: an injected failure as each step starts, as a kill would) leaves every

@@ -24,7 +24,7 @@ import vn.dvcw.pipelines.SparkTestBase;
  * (a header line, then one line per row, cells separated by " | ").
  *
  * <p>To regenerate after an intended change, run
- * {@code DVCW_REGENERATE_GOLDENS=1 mvn -pl etl -am test -Dtest=ViewGoldenTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code DVCW_REGENERATE_GOLDENS=1 mvn -pl pipelines -am test -Dtest=ViewGoldenTest -Dsurefire.failIfNoSpecifiedTests=false}
  * and review the diff of the .out files before committing them.
  */
 class ViewGoldenTest extends SparkTestBase {

@@ -1,7 +1,7 @@
 package vn.dvcw.tools.generate;
 
-import vn.dvcw.core.geo.Era;
 import java.time.LocalDate;
+import vn.dvcw.core.geo.Era;
 
 /**
  * The behavioural constants of the generator, each with where it comes from. "Seed" means a figure of

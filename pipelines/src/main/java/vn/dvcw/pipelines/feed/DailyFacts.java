@@ -23,18 +23,11 @@ import vn.dvcw.lakehouse.write.TableWriter;
 final class DailyFacts {
   private static final String MODEL = "gold/dossier_daily";
 
-  private final SparkSession spark;
-  private final String lakehouse;
-  private final Models models;
-  private final TableWriter writer;
-  private final WriteTally tally;
 
-  DailyFacts(SparkSession spark, String lakehouse, Models models, TableWriter writer, WriteTally tally) {
-    this.spark = spark;
-    this.lakehouse = lakehouse;
-    this.models = models;
-    this.writer = writer;
-    this.tally = tally;
+  private final FeedRun run;
+
+  DailyFacts(FeedRun run) {
+    this.run = run;
   }
 
   /** The columns the model produces: the table's, created from them when absent. */
@@ -44,7 +37,7 @@ final class DailyFacts {
 
   /** The months holding an open dossier whose due day is before {@code asOfDay}. */
   List<String> monthsPassingDue(LocalDate asOfDay) {
-    return Columns.distinct(models.run("silver/feed/month_passing_due",
+    return Columns.distinct(run.models().run("silver/feed/month_passing_due",
         Map.of("as_of_date", Date.valueOf(asOfDay))), "month");
   }
 
@@ -55,12 +48,12 @@ final class DailyFacts {
     }
     Dataset<Row> fresh = facts(months, asOfDay).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> stored = spark.read().format("delta").load(WarehouseTables.DOSSIER_DAILY.path(lakehouse))
+      Dataset<Row> stored = run.spark().read().format("delta").load(WarehouseTables.DOSSIER_DAILY.path(run.lakehouse()))
           .where(col("month").isin(months.toArray()));
       List<String> changed = Columns.distinct(fresh.exceptAll(stored).select("month")
           .union(stored.exceptAll(fresh).select("month")), "month");
       if (!changed.isEmpty()) {
-        tally.note(writer.replacePartitions(WarehouseTables.DOSSIER_DAILY,
+        run.tally().note(run.writer().replacePartitions(WarehouseTables.DOSSIER_DAILY,
             fresh.where(col("month").isin(changed.toArray())), changed));
       }
       return changed;
@@ -70,6 +63,7 @@ final class DailyFacts {
   }
 
   private Dataset<Row> facts(List<String> months, LocalDate asOfDay) {
-    return models.run(MODEL, Map.of("months", months.toArray(String[]::new), "as_of_date", Date.valueOf(asOfDay)));
+    return run.models().run(MODEL,
+        Map.of("months", months.toArray(String[]::new), "as_of_date", Date.valueOf(asOfDay)));
   }
 }

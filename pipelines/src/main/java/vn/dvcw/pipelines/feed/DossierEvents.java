@@ -13,26 +13,22 @@ import vn.dvcw.lakehouse.write.TableWriter;
  * {@link FeedViews#BATCH_EVENT} for the fold.
  */
 final class DossierEvents {
-  private final Models models;
+  private final FeedRun run;
   private final FeedViews views;
-  private final TableWriter writer;
-  private final WriteTally tally;
 
-  DossierEvents(Models models, FeedViews views, TableWriter writer, WriteTally tally) {
-    this.models = models;
+  DossierEvents(FeedRun run, FeedViews views) {
+    this.run = run;
     this.views = views;
-    this.writer = writer;
-    this.tally = tally;
   }
 
   /** Stores the batch's new events; returns how many were new. */
   long merge() {
-    Dataset<Row> events = views.registerCached(FeedViews.BATCH_EVENT, models.run("silver/feed/batch_event"));
+    Dataset<Row> events = views.registerCached(FeedViews.BATCH_EVENT, run.models().run("silver/feed/batch_event"));
     List<String> months = Columns.distinct(events, "event_month");
     if (months.isEmpty()) {
       return 0;
     }
-    return tally.note(writer.write(WarehouseTables.DOSSIER_EVENT, events,
+    return run.tally().note(run.writer().write(WarehouseTables.DOSSIER_EVENT, events,
         new TableWriter.Scope("event_month", months))).inserted();
   }
 }

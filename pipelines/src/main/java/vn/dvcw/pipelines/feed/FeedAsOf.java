@@ -18,16 +18,11 @@ import vn.dvcw.lakehouse.write.TableWriter;
 final class FeedAsOf {
   private static final String FEED = "dossier";
 
-  private final SparkSession spark;
-  private final String lakehouse;
-  private final TableWriter writer;
-  private final WriteTally tally;
 
-  FeedAsOf(SparkSession spark, String lakehouse, TableWriter writer, WriteTally tally) {
-    this.spark = spark;
-    this.lakehouse = lakehouse;
-    this.writer = writer;
-    this.tally = tally;
+  private final FeedRun run;
+
+  FeedAsOf(FeedRun run) {
+    this.run = run;
   }
 
   /** The row of gold.dossier_as_of. */
@@ -53,11 +48,12 @@ final class FeedAsOf {
   /** Records that the facts are as of {@code asOf}. */
   void write(Timestamp asOf, Pseudonymiser pseudonyms, String runId) {
     AsOfRow row = new AsOfRow(FEED, asOf, Date.valueOf(FeedParser.localDate(asOf)), pseudonyms.fingerprint(), runId);
-    tally.note(writer.write(WarehouseTables.DOSSIER_AS_OF, writer.frame(WarehouseTables.DOSSIER_AS_OF, List.of(row))));
+    TableWriter writer = run.writer();
+    run.tally().note(writer.write(WarehouseTables.DOSSIER_AS_OF, writer.frame(WarehouseTables.DOSSIER_AS_OF, List.of(row))));
   }
 
   private Optional<AsOfRow> stored() {
-    List<Row> rows = spark.read().format("delta").load(WarehouseTables.DOSSIER_AS_OF.path(lakehouse))
+    List<Row> rows = run.spark().read().format("delta").load(WarehouseTables.DOSSIER_AS_OF.path(run.lakehouse()))
         .collectAsList();
     return rows.stream().findFirst().map(r -> new AsOfRow(r.getAs("feed"), r.getAs("as_of_at"),
         r.getAs("as_of_date"), r.getAs("pseudonym_key_fingerprint"), r.getAs("run_id")));

@@ -22,16 +22,11 @@ import vn.dvcw.lakehouse.write.TableWriter;
  * the messages a crashed run wrote for a file it is retrying are deleted first: each message is stored once.
  */
 final class FeedBronze {
-  private final SparkSession spark;
-  private final Models models;
-  private final TableWriter writer;
-  private final WriteTally tally;
 
-  FeedBronze(SparkSession spark, Models models, TableWriter writer, WriteTally tally) {
-    this.spark = spark;
-    this.models = models;
-    this.writer = writer;
-    this.tally = tally;
+  private final FeedRun run;
+
+  FeedBronze(FeedRun run) {
+    this.run = run;
   }
 
   /** What bronze received: each file's counts and how many refused messages the quarantine did not hold yet. */
@@ -48,17 +43,17 @@ final class FeedBronze {
   /** Writes the staged messages (view {@link FeedViews#STAGED}) of the files of {@code plan}. */
   Loaded write(FeedFiles.Plan plan, String runId, Timestamp now) {
     if (!plan.retried().isEmpty()) {
-      tally.note(writer.delete(WarehouseTables.FEED_RECORD,
+      run.tally().note(run.writer().delete(WarehouseTables.FEED_RECORD,
           col("file_id").isin(plan.retried().stream().map(FeedFile::fileId).toArray())));
     }
-    tally.note(writer.write(WarehouseTables.FEED_RECORD, models.run("silver/feed/feed_record",
+    run.tally().note(run.writer().write(WarehouseTables.FEED_RECORD, run.models().run("silver/feed/feed_record",
         Map.of("ingest_date", Date.valueOf(FeedParser.localDate(now)), "run_id", runId))));
     return new Loaded(perFileCounts(), quarantine(runId, now));
   }
 
   private Map<String, FeedFileLedger.FileCount> perFileCounts() {
     Map<String, FeedFileLedger.FileCount> counts = new LinkedHashMap<>();
-    for (Row r : models.run("silver/feed/file_count").collectAsList()) {
+    for (Row r : run.models().run("silver/feed/file_count").collectAsList()) {
       String fileId = r.getAs("file_id");
       counts.put(fileId, new FeedFileLedger.FileCount(fileId, r.<Long>getAs("messages"),
           r.<Long>getAs("quarantined")));
@@ -67,14 +62,14 @@ final class FeedBronze {
   }
 
   private long quarantine(String runId, Timestamp now) {
-    if (!spark.catalog().functionExists("redact_personal")) {
-      spark.udf().register("redact_personal", (String s) -> PersonalData.redact(s), DataTypes.StringType);
+    if (!run.spark().catalog().functionExists("redact_personal")) {
+      run.spark().udf().register("redact_personal", (String s) -> PersonalData.redact(s), DataTypes.StringType);
     }
-    Dataset<Row> refused = models.run("silver/feed/quarantined_message",
+    Dataset<Row> refused = run.models().run("silver/feed/quarantined_message",
         Map.of("run_id", runId, "quarantined_at", now));
     if (refused.isEmpty()) {
       return 0;
     }
-    return tally.note(writer.write(WarehouseTables.QUARANTINE, refused)).inserted();
+    return run.tally().note(run.writer().write(WarehouseTables.QUARANTINE, refused)).inserted();
   }
 }

@@ -21,16 +21,11 @@ final class FeedFileLedger {
   private static final String LOADED = "loaded";
   private static final String DUPLICATE = "duplicate";
 
-  private final SparkSession spark;
-  private final String lakehouse;
-  private final TableWriter writer;
-  private final WriteTally tally;
 
-  FeedFileLedger(SparkSession spark, String lakehouse, TableWriter writer, WriteTally tally) {
-    this.spark = spark;
-    this.lakehouse = lakehouse;
-    this.writer = writer;
-    this.tally = tally;
+  private final FeedRun run;
+
+  FeedFileLedger(FeedRun run) {
+    this.run = run;
   }
 
   /** A row of bronze.feed_file. */
@@ -44,10 +39,10 @@ final class FeedFileLedger {
 
   /** What the ledger knows of every file seen before (none when the table does not exist yet). */
   List<FeedFiles.Known> known() {
-    if (!writer.exists(WarehouseTables.FEED_FILE)) {
+    if (!run.writer().exists(WarehouseTables.FEED_FILE)) {
       return List.of();
     }
-    return spark.read().format("delta").load(WarehouseTables.FEED_FILE.path(lakehouse))
+    return run.spark().read().format("delta").load(WarehouseTables.FEED_FILE.path(run.lakehouse()))
         .select("file_path", "sha256", "size_bytes", "arrived_at", "status").collectAsList().stream()
         .map(FeedFileLedger::known).toList();
   }
@@ -86,6 +81,7 @@ final class FeedFileLedger {
   }
 
   private void write(List<FeedFileRow> rows) {
-    tally.note(writer.write(WarehouseTables.FEED_FILE, writer.frame(WarehouseTables.FEED_FILE, rows)));
+    TableWriter writer = run.writer();
+    run.tally().note(writer.write(WarehouseTables.FEED_FILE, writer.frame(WarehouseTables.FEED_FILE, rows)));
   }
 }

@@ -103,7 +103,10 @@ public final class FeedJob {
     }
   }
 
-  /** Creates the feed's silver and gold tables, empty, when absent: the views read them whether or not a feed was loaded. */
+  /**
+   * Creates the feed's silver and gold tables, empty, when absent: the views read them whether or not a feed was
+   * loaded.
+   */
   public void ensureTables() {
     writer.createIfAbsent(WarehouseTables.DOSSIER);
     writer.createIfAbsent(WarehouseTables.DOSSIER_EVENT);
@@ -119,12 +122,13 @@ public final class FeedJob {
     Pseudonymiser pseudonyms = Pseudonymiser.fromEnvironment();
     ensureTables();
     WriteTally tally = new WriteTally();
-    FeedAsOf asOf = new FeedAsOf(spark, lakehouse, writer, tally);
+    FeedRun run = new FeedRun(spark, lakehouse, new Models(spark), writer, tally);
+    FeedAsOf asOf = new FeedAsOf(run);
     asOf.requireSameSecret(pseudonyms);
     Timestamp now = Timestamp.from(Instant.now());
 
     // 1. files
-    FeedFileLedger ledger = new FeedFileLedger(spark, lakehouse, writer, tally);
+    FeedFileLedger ledger = new FeedFileLedger(run);
     FeedFiles files = new FeedFiles(spark.sparkContext().hadoopConfiguration());
     List<FeedFiles.Listed> listed = files.list(folder);
     FeedFiles.Plan plan = files.plan(listed, ledger.known());
@@ -141,7 +145,6 @@ public final class FeedJob {
 
     Path staging = new Path(lakehouse + "/_staging/feed-" + runId);
     try (FeedViews views = new FeedViews(spark)) {
-      Models models = new Models(spark);
 
       // 2. parse to staging
       long t = System.nanoTime();
@@ -151,18 +154,18 @@ public final class FeedJob {
 
       // 3. bronze and quarantine
       t = System.nanoTime();
-      FeedBronze.Loaded bronze = new FeedBronze(spark, models, writer, tally).write(plan, runId, now);
+      FeedBronze.Loaded bronze = new FeedBronze(run).write(plan, runId, now);
       log.accept(String.format("bronze: %,d messages from %d files, %,d refused (%,d new in the quarantine) (%.1f s)",
           bronze.messages(), plan.load().size(), bronze.quarantined(), bronze.quarantinedNew(), since(t)));
       completed(FeedStep.BRONZE_WRITTEN);
 
       // 4. events
       t = System.nanoTime();
-      long newEvents = new DossierEvents(models, views, writer, tally).merge();
+      long newEvents = new DossierEvents(run, views).merge();
       completed(FeedStep.EVENTS_MERGED);
 
       // 5. fold
-      DossierFold.Folded folded = new DossierFold(models, views, writer, tally)
+      DossierFold.Folded folded = new DossierFold(run, views)
           .fold(plan.load().stream().map(FeedFile::fileId).toList());
       log.accept(String.format("silver: %,d new events, %,d dossiers changed (%.1f s)", newEvents, folded.changed(),
           since(t)));
@@ -170,7 +173,7 @@ public final class FeedJob {
 
       // 6. gold
       t = System.nanoTime();
-      Timestamp after = latest(before, batchLatest(models));
+      Timestamp after = latest(before, batchLatest(run.models()));
       List<String> rebuilt = after == null ? List.of()
           : rebuildGold(goldMonthsOf(folded, plan), before, after, tally);
       log.accept(String.format("gold: dossier_daily months rebuilt: %s (%.1f s)",
@@ -231,7 +234,7 @@ public final class FeedJob {
   }
 
   private DailyFacts dailyFacts(WriteTally tally) {
-    return new DailyFacts(spark, lakehouse, new Models(spark), writer, tally);
+    return new DailyFacts(new FeedRun(spark, lakehouse, new Models(spark), writer, tally));
   }
 
   private static Timestamp latest(Timestamp a, Timestamp b) {

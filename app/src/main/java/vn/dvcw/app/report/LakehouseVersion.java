@@ -19,16 +19,15 @@ public record LakehouseVersion(String runId, Instant startedAt, Instant endedAt,
     if (!spark.catalog().tableExists("ops.refresh_run")) {
       throw new IllegalStateException("no refresh has run on this lakehouse yet; run 'dvcw refresh' first");
     }
-    List<Row> rows = spark.sql("SELECT run_id, started_at, ended_at, status, exit_code, table_versions "
-        + "FROM ops.refresh_run ORDER BY started_at DESC, run_id DESC LIMIT 1").collectAsList();
+    List<Row> rows = ReportQueries.run(spark, "latest_refresh_run", Map.of()).collectAsList();
     if (rows.isEmpty()) {
       throw new IllegalStateException("ops.refresh_run is empty; run 'dvcw refresh' first");
     }
     Row r = rows.get(0);
     Map<String, Long> versions = new TreeMap<>();
-    int tableVersions = r.fieldIndex("table_versions");
-    if (!r.isNullAt(tableVersions)) {
-      r.<String, Object>getJavaMap(tableVersions).forEach((k, v) -> versions.put(k, ((Number) v).longValue()));
+    if (r.getAs("table_versions") != null) {
+      r.<String, Object>getJavaMap(r.fieldIndex("table_versions"))
+          .forEach((k, v) -> versions.put(k, ((Number) v).longValue()));
     }
     Integer exitCode = r.getAs("exit_code");
     return new LakehouseVersion(r.getAs("run_id"), instant(r.getAs("started_at")), instant(r.getAs("ended_at")),

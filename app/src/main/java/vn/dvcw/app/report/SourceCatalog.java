@@ -36,8 +36,7 @@ final class SourceCatalog {
   private final List<Document> documents = new ArrayList<>();
 
   SourceCatalog(SparkSession spark) {
-    for (Row r : spark.sql("SELECT number, title, file_name, issue_date, data_date FROM analytics.documents "
-        + "WHERE is_current").collectAsList()) {
+    for (Row r : ReportQueries.run(spark, "current_documents", Map.of()).collectAsList()) {
       documents.add(new Document(RowValues.text(r, "number"), RowValues.text(r, "title"), RowValues.text(r, "file_name"),
           RowValues.date(r, "issue_date"), RowValues.date(r, "data_date")));
     }

@@ -2,6 +2,7 @@ package vn.dvcw.app.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import vn.dvcw.charts.DataQualityCharts;
 import vn.dvcw.charts.RowValues;
@@ -22,10 +23,7 @@ final class DataQualityPage {
     List<ReportTable> tables = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     // Checks are per document, on whichever map it prints: the period is the documents' own, the source each one.
-    List<Row> counts = ctx.rows("SELECT r.document, r.status, count(*) AS checks, min(d.period_start) AS period_start, "
-        + "max(d.period_end) AS period_end, 'as_printed' AS geography, concat('document ', r.document) AS source "
-        + "FROM analytics.reconciliation r JOIN analytics.documents d USING (doc_id) "
-        + "GROUP BY r.document, r.status ORDER BY r.document, r.status");
+    List<Row> counts = ctx.rows("reconciliation_checks_by_status", Map.of());
     long matches = counts.stream().filter(r -> "match".equals(RowValues.text(r, "status")))
         .mapToLong(r -> RowValues.count(r, "checks")).sum();
     // Matches outnumber findings a hundred to one: on one scale they would hide them, so they are counted in words.
@@ -40,9 +38,7 @@ final class DataQualityPage {
       figures.add(ctx.figure("reconciliation-status", DataQualityCharts.reconciliationStatus(findingCounts),
           "số phát hiện (tổng in trong văn bản, tỷ lệ, số liệu trong lời văn so với các dòng)", findingCounts));
     }
-    List<Row> findings = ctx.rows("SELECT * FROM analytics.reconciliation WHERE status <> 'match' "
-        + "ORDER BY CASE status WHEN 'mismatch' THEN 0 WHEN 'missing_rows' THEN 1 WHEN 'unverifiable' THEN 2 "
-        + "WHEN 'rounding' THEN 3 ELSE 4 END, document, table_id, line_no");
+    List<Row> findings = ctx.rows("reconciliation_findings", Map.of());
     List<List<String>> cells = new ArrayList<>();
     for (Row r : findings) {
       cells.add(List.of(RowValues.text(r, "status"), RowValues.text(r, "document"),
@@ -55,7 +51,7 @@ final class DataQualityPage {
         List.of("Kết quả", "Văn bản", "Bảng · phép kiểm", "Chỉ số [phạm vi]", "Số in", "Số tính lại", "Trạng thái"),
         cells, findings));
     List<Row> quarantine = ctx.spark().catalog().tableExists("ops.quarantine")
-        ? ctx.rows("SELECT * FROM ops.quarantine ORDER BY quarantined_at DESC, file_path, line_no") : List.of();
+        ? ctx.rows("quarantined_inputs", Map.of()) : List.of();
     List<List<String>> qcells = new ArrayList<>();
     for (Row r : quarantine) {
       String raw = nz(RowValues.text(r, "raw_text"));

@@ -2,6 +2,7 @@ package vn.dvcw.app.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import vn.dvcw.charts.DossierCharts;
 import vn.dvcw.charts.RowValues;
@@ -14,19 +15,15 @@ final class DossierPage {
 
   static ReportSection build(ReportContext ctx) {
     // Today's map when the letter is on it (or re-based onto it); a letter only on the former map stays there.
-    List<Row> rows = ctx.rows("WITH letters AS (SELECT * FROM analytics.dossier_receipt WHERE source_kind = 'report'), "
-        + "latest AS (SELECT max(period_end) AS period_end FROM letters), "
-        + "geo AS (SELECT min(geography) AS geography FROM letters JOIN latest USING (period_end)) "
-        + "SELECT d.* FROM letters d JOIN latest USING (period_end) JOIN geo USING (geography) "
-        + "WHERE d.received_processed > 0 ORDER BY d.overdue_share DESC, d.province_code");
+    List<Row> rows = ctx.rows("dossier_receipt_latest_month", Map.of("source_kind", ReportContext.PUBLISHED_REPORTS));
     List<ReportFigure> figures = new ArrayList<>();
     List<ReportTable> tables = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     if (rows.isEmpty()) {
       notes.add("Chưa có công văn tháng về hồ sơ từ DVCQG / no monthly receipt letter loaded yet.");
     } else {
-      List<Row> ceiling = ctx.rows("SELECT max(threshold) AS threshold FROM ref.kpi_target WHERE kpi = 'overdue_rate'");
-      Double max = ceiling.isEmpty() || ceiling.get(0).getAs("threshold") == null ? null : RowValues.number(ceiling.get(0), "threshold");
+      Row ceiling = ctx.rows("kpi_threshold", Map.of("kpi", "overdue_rate")).get(0); // an aggregate: always one row
+      Double max = ceiling.getAs("threshold") == null ? null : RowValues.number(ceiling, "threshold");
       figures.add(ctx.figure("dossier-overdue-late", DossierCharts.overdueAndLate(rows, max),
           "% hồ sơ trực tuyến từ DVCQG đã tiếp nhận và xử lý trong tháng", rows));
       List<List<String>> cells = new ArrayList<>();

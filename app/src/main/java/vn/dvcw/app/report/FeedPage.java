@@ -2,6 +2,7 @@ package vn.dvcw.app.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import vn.dvcw.charts.OnlineRateCharts;
 import vn.dvcw.charts.RowValues;
@@ -22,8 +23,7 @@ final class FeedPage {
     List<ReportFigure> figures = new ArrayList<>();
     List<ReportTable> tables = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    List<Row> kinds = ctx.rows("SELECT source_kind FROM analytics.dossier_monthly GROUP BY source_kind "
-        + "ORDER BY CASE source_kind WHEN 'dvcqg_feed' THEN 0 ELSE 1 END");
+    List<Row> kinds = ctx.rows("dossier_feed_source_kinds", Map.of());
     if (kinds.isEmpty()) {
       notes.add("Chưa nạp dữ liệu hồ sơ đồng bộ từ Cổng DVCQG / no dossier-level feed loaded "
           + "(./dvcw refresh --feed DIR).");
@@ -34,24 +34,17 @@ final class FeedPage {
       notes.add("DỮ LIỆU TỔNG HỢP: số liệu trang này do ./dvcw generate tạo ra để thử nghiệm, không phải số liệu "
           + "thật. / SYNTHETIC: generated test data, not real figures.");
     }
-    List<Row> trend = ctx.rows("SELECT * FROM analytics.online_rate_trend WHERE level = 'all' AND total > 0 "
-        + "AND period_kind = 'month' AND source_kind = '" + kind + "' ORDER BY period_end, province_code");
+    List<Row> trend = ctx.rows("online_rate_trend_series", Map.of("source_kind", kind, "period_kind", "month"));
     if (!trend.isEmpty()) {
-      List<String> lowest = ctx.rows("SELECT province_code FROM analytics.online_rate_trend WHERE level = 'all' "
-          + "AND period_kind = 'month' AND source_kind = '" + kind + "' AND total > 0 AND period_end = "
-          + "(SELECT max(period_end) FROM analytics.online_rate_trend WHERE period_kind = 'month' AND source_kind = '"
-          + kind + "') ORDER BY online_rate, province_code LIMIT " + TREND_PROVINCES).stream()
+      List<String> lowest = ctx.rows("online_rate_lowest_latest_month",
+              Map.of("source_kind", kind, "province_count", TREND_PROVINCES)).stream()
           .map(r -> RowValues.text(r, "province_code")).toList();
       figures.add(ctx.figure("dossier-feed-online-trend", OnlineRateCharts.trend(trend, lowest),
           UNITS + "; theo tháng tiếp nhận", trend));
       notes.add("Mỗi điểm là một tháng tiếp nhận; hồ sơ trước 01/7/2025 được cộng theo địa giới 34 tỉnh hiện nay. "
           + "/ One point per receipt month; dossiers before 1 July 2025 re-based onto today's 34 provinces.");
     }
-    List<Row> national = ctx.rows("SELECT max(month) AS month, sum(received) AS received, sum(online) AS online, "
-        + "sum(paid_online) AS paid_online, sum(with_fee) AS with_fee, sum(finished_late) + sum(overdue_open) AS overdue, "
-        + "sum(digitised) AS digitised, sum(finished) AS finished, max(source) AS source, max(as_of_date) AS as_of_date "
-        + "FROM analytics.dossier_monthly WHERE geography = 'current' AND level = 'all' AND source_kind = '" + kind
-        + "' AND month = (SELECT max(month) FROM analytics.dossier_monthly WHERE source_kind = '" + kind + "')");
+    List<Row> national = ctx.rows("dossier_kpis_national_latest_month", Map.of("source_kind", kind));
     Row n = national.get(0);
     List<List<String>> cells = List.of(
         kpi("Tỷ lệ hồ sơ nộp trực tuyến / online", n, "online", "received", "≥ 70%"),

@@ -2,6 +2,7 @@ package vn.dvcw.app.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import vn.dvcw.charts.IntegrationCharts;
 import vn.dvcw.charts.RowValues;
@@ -16,9 +17,7 @@ final class IntegrationPage {
   static final String ID = "integration";
 
   static ReportSection build(ReportContext ctx) {
-    List<Row> rows = ctx.rows("SELECT * FROM analytics.integration_progress WHERE geography = 'current' "
-        + "AND snapshot_date = (SELECT max(snapshot_date) FROM analytics.integration_progress) "
-        + "ORDER BY integrated_share, province_code");
+    List<Row> rows = ctx.rows("integration_latest_snapshot", Map.of());
     List<ReportFigure> figures = new ArrayList<>();
     List<ReportTable> tables = new ArrayList<>();
     List<String> notes = new ArrayList<>();

@@ -27,9 +27,8 @@ final class KpiBreachPage {
       "all", "mọi cấp", "province", "cấp tỉnh", "commune", "cấp xã");
 
   static ReportSection build(ReportContext ctx) {
-    List<Row> all = ctx.rows("SELECT * FROM analytics.kpi_breaches WHERE geography = 'current' AND source_kind = 'report' "
-        + "ORDER BY kpi, period_end DESC, period_start, CASE level WHEN 'all' THEN 0 WHEN 'province' THEN 1 ELSE 2 END, "
-        + "rank_in_kpi");
+    Map<String, Object> published = Map.of("source_kind", ReportContext.PUBLISHED_REPORTS);
+    List<Row> all = ctx.rows("kpi_breach_lists", published);
     Map<String, List<Row>> lists = new LinkedHashMap<>();
     for (Row r : all) {
       String key = String.join("|", RowValues.text(r, "kpi"), RowValues.text(r, "period_start"),
@@ -66,8 +65,7 @@ final class KpiBreachPage {
     if (all.isEmpty()) {
       notes.add("Không có tỉnh nào vi phạm chỉ tiêu trong số liệu đã nạp / no breaches in the loaded figures.");
     }
-    for (Row r : ctx.rows("SELECT t.kpi, max(t.threshold) AS threshold, max(t.comparator) AS comparator "
-        + "FROM ref.kpi_target t LEFT ANTI JOIN (SELECT * FROM analytics.kpi_scorecard WHERE source_kind = 'report') s ON s.kpi = t.kpi GROUP BY t.kpi ORDER BY t.kpi")) {
+    for (Row r : ctx.rows("kpi_without_source", published)) {
       String kpi = RowValues.text(r, "kpi");
       notes.add("Chỉ tiêu \"" + KPI_LABELS.getOrDefault(kpi, kpi) + "\" (" + RowValues.text(r, "comparator") + " "
           + ReportContext.pct(RowValues.number(r, "threshold"), 0) + "): chưa có nguồn số liệu để đo / no loaded "

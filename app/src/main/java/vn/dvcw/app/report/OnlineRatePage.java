@@ -2,6 +2,7 @@ package vn.dvcw.app.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import vn.dvcw.charts.OnlineRateCharts;
 import vn.dvcw.charts.RowValues;
@@ -22,10 +23,7 @@ final class OnlineRatePage {
     List<ReportFigure> figures = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     // The latest period: the latest end date, and of those the longest span (the cumulative figure a report cites).
-    List<Row> latest = ctx.rows("WITH p AS (SELECT period_start, period_end FROM analytics.online_rate_trend "
-        + "WHERE level = 'all' AND source_kind = 'report' ORDER BY period_end DESC, period_start ASC LIMIT 1) "
-        + "SELECT t.* FROM analytics.online_rate_trend t JOIN p USING (period_start, period_end) "
-        + "WHERE t.level = 'all' AND t.total > 0 AND t.source_kind = 'report'");
+    List<Row> latest = ctx.rows("online_rate_latest_period", Map.of("source_kind", ReportContext.PUBLISHED_REPORTS));
     if (latest.isEmpty()) {
       notes.add("Chưa có số liệu tỷ lệ hồ sơ trực tuyến / no online-rate figures loaded yet.");
       return section(notes, figures);
@@ -39,8 +37,8 @@ final class OnlineRatePage {
         + "và %d tỉnh thấp nhất. / %d of %d provinces below target in the latest period.", below, latest.size(),
         lowest.size(), below, latest.size()));
     for (String kind : List.of("span", "day")) {
-      List<Row> trend = ctx.rows("SELECT * FROM analytics.online_rate_trend WHERE level = 'all' AND total > 0 AND source_kind = 'report' "
-          + "AND period_kind = '" + kind + "' ORDER BY period_end, province_code");
+      List<Row> trend = ctx.rows("online_rate_trend_series",
+          Map.of("source_kind", ReportContext.PUBLISHED_REPORTS, "period_kind", kind));
       if (!trend.isEmpty()) {
         figures.add(ctx.figure("online-rate-trend-" + kind, OnlineRateCharts.trend(trend, lowest),
             UNITS + (kind.equals("day") ? "; số liệu trong ngày" : "; số liệu lũy kế theo kỳ"), trend));

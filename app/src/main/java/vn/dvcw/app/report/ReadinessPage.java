@@ -2,6 +2,7 @@ package vn.dvcw.app.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import vn.dvcw.charts.ReadinessCharts;
 
@@ -13,15 +14,10 @@ final class ReadinessPage {
   private ReadinessPage() {}
 
   static final String ID = "readiness";
-  private static final String ORDER = "CASE indicator WHEN 'green_share' THEN 0 WHEN 'yellow_share' THEN 1 "
-      + "WHEN 'red_share' THEN 2 WHEN 'reported_share' THEN 3 ELSE 4 END, indicator, province_code";
 
   static ReportSection build(ReportContext ctx) {
-    String latest = "as_of_date = (SELECT max(as_of_date) FROM analytics.commune_readiness)";
-    List<Row> coverage = ctx.rows("SELECT * FROM analytics.commune_readiness WHERE " + latest
-        + " AND indicator NOT LIKE 'crit\\_%' ORDER BY " + ORDER);
-    List<Row> criteria = ctx.rows("SELECT * FROM analytics.commune_readiness WHERE " + latest
-        + " AND indicator LIKE 'crit\\_%' ORDER BY " + ORDER);
+    List<Row> coverage = ctx.rows("commune_readiness_latest", Map.of("basic_criteria", false));
+    List<Row> criteria = ctx.rows("commune_readiness_latest", Map.of("basic_criteria", true));
     List<ReportFigure> figures = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String units = "% số xã, phường, đặc khu của tỉnh";

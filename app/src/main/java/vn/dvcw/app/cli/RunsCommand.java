@@ -1,10 +1,12 @@
 package vn.dvcw.app.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.dvcw.app.report.ReportQueries;
 
 /** {@code dvcw runs}: the latest refreshes from ops.refresh_run. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
@@ -26,10 +28,8 @@ public final class RunsCommand implements Callable<Integer> {
       System.err.println("dvcw runs: no refresh has run on this lakehouse yet; run 'dvcw refresh' first");
       return 1;
     }
-    SqlCommand.print(spark.sql("SELECT run_id, status, exit_code, started_at, "
-        + "CAST(unix_timestamp(ended_at) - unix_timestamp(started_at) AS INT) AS seconds, inputs_seen, inputs_new, "
-        + "quarantined_new, mismatches, mismatches_new, size(warnings) AS warnings "
-        + "FROM ops.refresh_run ORDER BY started_at DESC LIMIT " + Math.max(1, last)), format, -1, System.out);
+    SqlCommand.print(ReportQueries.run(spark, "refresh_runs", Map.of("run_count", Math.max(1, last))),
+        format, -1, System.out);
     return 0;
   }
 }

@@ -14,16 +14,15 @@ import vn.dvcw.lakehouse.write.TableWriter;
  */
 final class DossierEvents {
   private final FeedRun run;
-  private final FeedViews views;
 
-  DossierEvents(FeedRun run, FeedViews views) {
+  DossierEvents(FeedRun run) {
     this.run = run;
-    this.views = views;
   }
 
   /** Stores the batch's new events; returns how many were new. */
   long merge() {
-    Dataset<Row> events = views.registerCached(FeedViews.BATCH_EVENT, run.models().run("silver/feed/batch_event"));
+    Dataset<Row> events = run.views().registerCached(FeedViews.BATCH_EVENT,
+        run.models().run("silver/feed/batch_event"));
     List<String> months = Columns.distinct(events, "event_month");
     if (months.isEmpty()) {
       return 0;

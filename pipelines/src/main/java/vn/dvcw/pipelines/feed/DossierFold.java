@@ -32,11 +32,9 @@ import vn.dvcw.lakehouse.write.TableWriter;
  */
 final class DossierFold {
   private final FeedRun run;
-  private final FeedViews views;
 
-  DossierFold(FeedRun run, FeedViews views) {
+  DossierFold(FeedRun run) {
     this.run = run;
-    this.views = views;
   }
 
   /**
@@ -57,15 +55,15 @@ final class DossierFold {
    * {@code batchFiles} are the file ids of this run.
    */
   Folded fold(List<String> batchFiles) {
-    views.register(FeedViews.BATCH_RECORD, run.models().run("silver/feed/batch_record"));
+    run.views().register(FeedViews.BATCH_RECORD, run.models().run("silver/feed/batch_record"));
     List<String> months = locate();
     if (months.isEmpty()) {
       return Folded.NOTHING;
     }
-    views.registerCached(FeedViews.EXISTING_DOSSIER,
+    run.views().registerCached(FeedViews.EXISTING_DOSSIER,
         run.models().run("silver/feed/existing_dossier", Map.of("months", months.toArray(String[]::new))));
-    views.register(FeedViews.STORED_EVENT, storedEventsOfNewDossiers(batchFiles));
-    views.register(FeedViews.EVENT_AGG, run.models().run("silver/feed/event_agg"));
+    run.views().register(FeedViews.STORED_EVENT, storedEventsOfNewDossiers(batchFiles));
+    run.views().register(FeedViews.EVENT_AGG, run.models().run("silver/feed/event_agg"));
     Dataset<Row> folded = run.models().run("silver/dossier_fold");
     TableWriter.Result written = run.tally().note(run.writer().write(WarehouseTables.DOSSIER, folded,
         new TableWriter.Scope("receipt_month", months)));
@@ -74,10 +72,12 @@ final class DossierFold {
 
   /** Registers {@link FeedViews#DOSSIER_LOCATION}; returns its distinct receipt months. */
   private List<String> locate() {
-    Dataset<Row> located = views.registerCached(FeedViews.CANDIDATE, run.models().run("silver/feed/candidate_month"));
-    Dataset<Row> undated = views.register(FeedViews.UNDATED_DOSSIER, run.models().run("silver/feed/undated_dossier"));
+    FeedViews views = run.views();
+    Models models = run.models();
+    Dataset<Row> located = views.registerCached(FeedViews.CANDIDATE, models.run("silver/feed/candidate_month"));
+    Dataset<Row> undated = views.register(FeedViews.UNDATED_DOSSIER, models.run("silver/feed/undated_dossier"));
     if (!undated.isEmpty()) {
-      located = located.union(run.models().run("silver/feed/undated_location"));
+      located = located.union(models.run("silver/feed/undated_location"));
     }
     views.registerCached(FeedViews.DOSSIER_LOCATION, located);
     return Columns.distinct(located, "receipt_month");
@@ -85,7 +85,7 @@ final class DossierFold {
 
   /** Events earlier runs stored for the dossiers silver does not hold yet (the batch's own are in batch_event). */
   private Dataset<Row> storedEventsOfNewDossiers(List<String> batchFiles) {
-    Dataset<Row> newDossiers = views.register(FeedViews.NEW_DOSSIER, run.models().run("silver/feed/new_dossier"));
+    Dataset<Row> newDossiers = run.views().register(FeedViews.NEW_DOSSIER, run.models().run("silver/feed/new_dossier"));
     Map<String, Object> args = new HashMap<>();
     // NULL when there is no new dossier: the model then selects, and reads, nothing.
     args.put("from_month", newDossiers.agg(min("receipt_month").as("from_month")).head().getAs("from_month"));

@@ -161,11 +161,11 @@ public final class FeedJob {
 
       // 4. events
       t = System.nanoTime();
-      long newEvents = new DossierEvents(run, views).merge();
+      long newEvents = new DossierEvents(run.withViews(views)).merge();
       completed(FeedStep.EVENTS_MERGED);
 
       // 5. fold
-      DossierFold.Folded folded = new DossierFold(run, views)
+      DossierFold.Folded folded = new DossierFold(run.withViews(views))
           .fold(plan.load().stream().map(FeedFile::fileId).toList());
       log.accept(String.format("silver: %,d new events, %,d dossiers changed (%.1f s)", newEvents, folded.changed(),
           since(t)));

@@ -42,6 +42,16 @@ public final class ViewLoader {
     return new ViewLoader(views);
   }
 
+  /**
+   * The shared views only: every view outside {@code analytics/} (silver.current_document, ref.kpi_threshold, …),
+   * which the gold models read; the public views come once gold is written.
+   */
+  public ViewLoader shared() {
+    Map<String, String> views = new LinkedHashMap<>(sqlByFile);
+    views.keySet().removeIf(path -> path.startsWith("analytics/"));
+    return new ViewLoader(views);
+  }
+
   /** Whether a model file's statement (after its header comment) creates a view. */
   static boolean isViewFile(String sql) {
     String statement = LEADING_COMMENTS.matcher(sql).replaceFirst("");

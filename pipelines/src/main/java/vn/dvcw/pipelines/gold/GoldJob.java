@@ -38,10 +38,13 @@ public final class GoldJob {
 
   public Result run() {
     ctx.step(JOB, 1);
-    // The models read silver by name and the shared models (silver.current_document, ref.kpi_threshold): register
-    // the tables, then create the views that can be created now (the public ones come once everything is written).
+    // The models read silver tables and the shared models (silver.current_observation_row, …) by name: register
+    // the tables, then create the shared views (the public ones come once everything is written).
     new CatalogRegistrar(ctx.spark(), ctx.lakehouse()).registerAll();
-    ViewLoader.fromClasspath().createAll(ctx.spark());
+    ViewLoader.Report shared = ViewLoader.fromClasspath().shared().createAll(ctx.spark());
+    if (!shared.complete()) {
+      throw new IllegalStateException("shared models not created: " + shared.failed());
+    }
     List<TableWriter.Result> writes = new ArrayList<>();
     for (int i = 0; i < FACTS.size(); i++) {
       ctx.step(JOB, 2 + i);

@@ -7,15 +7,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.knowm.xchart.internal.chartpart.Chart;
-import vn.dvcw.lakehouse.LakehouseLocation;
-import vn.dvcw.lakehouse.WarehouseConfig;
-import vn.dvcw.lakehouse.WarehouseSession;
-import vn.dvcw.lakehouse.catalog.CatalogListing;
 import vn.dvcw.notebooks.display.ChartImages;
 import vn.dvcw.notebooks.display.Display;
 import vn.dvcw.notebooks.display.ResultTables;
 import vn.dvcw.notebooks.display.RichOutput;
 import vn.dvcw.notebooks.magic.SqlCell;
+import vn.dvcw.storage.LakehouseLocation;
+import vn.dvcw.storage.WarehouseConfig;
+import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.catalog.CatalogListing;
 
 /**
  * The notebook's facade on the warehouse: the session, SQL, tables shown as HTML, charts shown as PNG.

@@ -2,8 +2,8 @@ package vn.dvcw.pipelines;
 
 import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
-import vn.dvcw.lakehouse.WarehouseSession;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * What every job runs with: the session, the lakehouse it is attached to, the writer, and the step hook.

@@ -3,13 +3,13 @@ package vn.dvcw.pipelines;
 import java.io.PrintStream;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import vn.dvcw.lakehouse.WarehouseSession;
 import vn.dvcw.pipelines.documents.DocumentsJob;
 import vn.dvcw.pipelines.feed.FeedJob;
 import vn.dvcw.pipelines.gold.GoldJob;
 import vn.dvcw.pipelines.maintenance.MaintenanceJob;
 import vn.dvcw.pipelines.reconciliation.ReconciliationJob;
 import vn.dvcw.pipelines.refresh.RefreshJob;
+import vn.dvcw.storage.WarehouseSession;
 
 /**
  * Every job of the warehouse, on the lakehouse a session is attached to: the map of what the pipelines can do.

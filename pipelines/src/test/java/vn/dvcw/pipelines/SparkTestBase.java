@@ -13,11 +13,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
-import vn.dvcw.lakehouse.WarehouseConfig;
-import vn.dvcw.lakehouse.WarehouseSession;
 import vn.dvcw.pipelines.refresh.RefreshJob;
 import vn.dvcw.pipelines.refresh.RefreshOptions;
 import vn.dvcw.pipelines.refresh.RefreshResult;
+import vn.dvcw.storage.WarehouseConfig;
+import vn.dvcw.storage.WarehouseSession;
 
 /**
  * One local Spark session for the whole test JVM, and one lakehouse refreshed once from the bundled seed

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 import vn.dvcw.app.cli.RefreshCommand;
-import vn.dvcw.lakehouse.WarehouseConfig;
-import vn.dvcw.lakehouse.WarehouseSession;
+import vn.dvcw.storage.WarehouseConfig;
+import vn.dvcw.storage.WarehouseSession;
 import vn.dvcw.tools.bench.FeedBenchmark;
 
 /**

@@ -2,9 +2,9 @@ package vn.dvcw.app.cli;
 
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
-import vn.dvcw.lakehouse.LakehouseLocation;
-import vn.dvcw.lakehouse.WarehouseConfig;
-import vn.dvcw.lakehouse.WarehouseSession;
+import vn.dvcw.storage.LakehouseLocation;
+import vn.dvcw.storage.WarehouseConfig;
+import vn.dvcw.storage.WarehouseSession;
 
 /** The options every command shares: where the lakehouse is and how Spark runs. */
 final class LakehouseOptions {

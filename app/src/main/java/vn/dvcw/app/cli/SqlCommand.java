@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import vn.dvcw.lakehouse.WarehouseSession;
-import vn.dvcw.lakehouse.catalog.AsOfCatalog;
+import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.catalog.AsOfCatalog;
 
 /** {@code dvcw sql "QUERY"}: runs Spark SQL on the lakehouse and prints the result. */
 @Command(name = "sql", mixinStandardHelpOptions = true,

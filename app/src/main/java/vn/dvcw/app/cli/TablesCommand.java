@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import vn.dvcw.lakehouse.catalog.CatalogListing;
+import vn.dvcw.storage.catalog.CatalogListing;
 
 
 /** {@code dvcw tables}: every table and view with its layer, row count and description. */

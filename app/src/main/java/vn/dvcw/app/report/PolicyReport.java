@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import vn.dvcw.lakehouse.WarehouseSession;
+import vn.dvcw.storage.WarehouseSession;
 
 /**
  * The policymakers' report (issue 8): reads the public views of the attached lakehouse, builds the model of its

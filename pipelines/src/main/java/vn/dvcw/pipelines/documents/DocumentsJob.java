@@ -16,12 +16,12 @@ import vn.dvcw.core.documents.DocumentReader;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.core.documents.SourceDocument;
 import vn.dvcw.core.geo.ProvinceResolver;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.pipelines.Progress;
 import vn.dvcw.pipelines.QuarantineEntry;
+import vn.dvcw.storage.catalog.TableSpec;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * Loads the documents of an inputs folder into bronze and derives their silver rows.

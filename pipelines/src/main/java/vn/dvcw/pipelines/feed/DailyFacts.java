@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.catalog.WarehouseTables;
 
 /**
  * Step 6: gold.dossier_daily (model gold/dossier_daily.sql), partitioned by receipt month, rebuilt month by month.

@@ -3,8 +3,8 @@ package vn.dvcw.pipelines.feed;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * Step 4: the batch's valid status events into silver.dossier_event, which only ever gains events it lacks (by

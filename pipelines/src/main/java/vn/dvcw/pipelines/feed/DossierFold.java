@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * Step 5: folds the batch into silver.dossier (one row per dossier, partitioned by receipt month), reading and

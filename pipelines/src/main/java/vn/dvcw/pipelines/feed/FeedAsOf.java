@@ -5,11 +5,10 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import vn.dvcw.core.feed.FeedParser;
 import vn.dvcw.core.feed.Pseudonymiser;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * gold.dossier_as_of, one row: the time the dossier facts are as of (the latest valid message time loaded), which

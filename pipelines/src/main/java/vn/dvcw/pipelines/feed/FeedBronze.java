@@ -8,13 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import vn.dvcw.core.feed.FeedFile;
 import vn.dvcw.core.feed.FeedParser;
 import vn.dvcw.core.feed.PersonalData;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.catalog.WarehouseTables;
 
 /**
  * Step 3: the staged messages into bronze.feed_record (every message as received, personal data included) and the

@@ -5,11 +5,10 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import vn.dvcw.core.feed.FeedFile;
 import vn.dvcw.core.feed.FeedParser;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * bronze.feed_file, the ledger of feed files: a file is marked 'loading' before any of its messages is written and

@@ -19,10 +19,10 @@ import vn.dvcw.core.feed.FeedFile;
 import vn.dvcw.core.feed.FeedParser;
 import vn.dvcw.core.feed.Pseudonymiser;
 import vn.dvcw.core.geo.ProvinceDirectory;
-import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.JobContext;
+import vn.dvcw.storage.catalog.CatalogRegistrar;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * Loads the dossier feed: new feed files → bronze (raw messages) → silver (dossiers' latest state, events) →

@@ -1,7 +1,7 @@
 package vn.dvcw.pipelines.feed;
 
 import org.apache.spark.sql.SparkSession;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * What every step of one feed run works with: the session and lakehouse, the feed's SQL models, the one writer,

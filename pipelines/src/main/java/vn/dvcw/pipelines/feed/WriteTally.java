@@ -3,7 +3,7 @@ package vn.dvcw.pipelines.feed;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.dvcw.lakehouse.write.TableWriter;
+import vn.dvcw.storage.write.TableWriter;
 
 /** The rows each table received in one run and its Delta version afterwards: what ops.refresh_run records. */
 final class WriteTally {

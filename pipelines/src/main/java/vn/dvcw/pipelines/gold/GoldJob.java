@@ -2,13 +2,13 @@ package vn.dvcw.pipelines.gold;
 
 import java.util.ArrayList;
 import java.util.List;
-import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.models.ViewLoader;
-import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.pipelines.ModelSql;
+import vn.dvcw.storage.catalog.CatalogRegistrar;
+import vn.dvcw.storage.catalog.TableSpec;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.models.ViewLoader;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * Materialises the gold fact tables of the published documents from their SQL models ({@code models/gold/}),

@@ -15,10 +15,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import vn.dvcw.core.documents.Finding;
 import vn.dvcw.core.documents.ParsedDocument;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.pipelines.QuarantineEntry;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * Checks every published figure against the rows it summarises and records the findings in

@@ -19,11 +19,6 @@ import org.apache.spark.sql.SparkSession;
 import vn.dvcw.core.calendar.WorkingCalendar;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.core.geo.ProvinceDirectory;
-import vn.dvcw.lakehouse.WarehouseSession;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
-import vn.dvcw.lakehouse.models.ViewLoader;
-import vn.dvcw.lakehouse.write.TableWriter;
 import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.pipelines.Progress;
 import vn.dvcw.pipelines.QuarantineEntry;
@@ -32,6 +27,11 @@ import vn.dvcw.pipelines.documents.DocumentsJob;
 import vn.dvcw.pipelines.feed.FeedJob;
 import vn.dvcw.pipelines.gold.GoldJob;
 import vn.dvcw.pipelines.reconciliation.ReconciliationJob;
+import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.catalog.TableSpec;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.models.ViewLoader;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * The main job: loads everything in the inputs folder into the lakehouse and rebuilds what derives from it, under

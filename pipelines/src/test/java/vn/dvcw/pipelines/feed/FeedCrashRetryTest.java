@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.dvcw.core.feed.FeedFixture;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.pipelines.SparkTestBase;
+import vn.dvcw.storage.catalog.TableSpec;
+import vn.dvcw.storage.catalog.WarehouseTables;
 
 /**
  * A feed load killed mid-way and run again ends exactly as one clean load of the same folder: nothing lost (a file

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.dvcw.core.feed.FeedFixture;
-import vn.dvcw.lakehouse.catalog.Layer;
 import vn.dvcw.pipelines.SparkTestBase;
 import vn.dvcw.pipelines.refresh.RefreshResult;
+import vn.dvcw.storage.catalog.Layer;
 
 /**
  * The dossier feed end to end on hand-written messages whose right answer is known: out-of-order records, events

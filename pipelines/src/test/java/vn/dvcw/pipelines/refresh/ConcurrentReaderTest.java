@@ -50,14 +50,14 @@ class ConcurrentReaderTest extends SparkTestBase {
     List<Row> runs = rows("SELECT run_id, ended_at FROM ops.refresh_run ORDER BY started_at");
     String first = runs.get(0).getString(0);
     java.sql.Timestamp between = runs.get(0).getTimestamp(1);
-    vn.dvcw.lakehouse.catalog.AsOfCatalog.attach(spark(), lakehouse.toString(), first);
+    vn.dvcw.storage.catalog.AsOfCatalog.attach(spark(), lakehouse.toString(), first);
     assertEquals(34, count("SELECT count(*) FROM gold.fact_dossier_receipt"));
     assertEquals(34, count("SELECT count(*) FROM analytics.dossier_receipt"), "views work as of a run");
     assertEquals(1, count("SELECT count(*) FROM ops.refresh_run"));
-    vn.dvcw.lakehouse.catalog.AsOfCatalog.attach(spark(), lakehouse.toString(), between.toInstant().toString()
+    vn.dvcw.storage.catalog.AsOfCatalog.attach(spark(), lakehouse.toString(), between.toInstant().toString()
         .replace('T', ' ').replace("Z", ""));
     assertEquals(34, count("SELECT count(*) FROM gold.fact_dossier_receipt"));
-    vn.dvcw.lakehouse.WarehouseSession.attach(spark(), lakehouse.toString());
+    vn.dvcw.storage.WarehouseSession.attach(spark(), lakehouse.toString());
     assertEquals(68, count("SELECT count(*) FROM gold.fact_dossier_receipt"));
   }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.pipelines.SparkTestBase;
 import vn.dvcw.pipelines.StepHook;
+import vn.dvcw.storage.catalog.TableSpec;
+import vn.dvcw.storage.catalog.WarehouseTables;
 
 /**
  * A refresh that dies part-way (here: an injected failure as each step starts, as a kill would) leaves every
@@ -35,7 +35,7 @@ class CrashRecoveryTest extends SparkTestBase {
           () -> refresh(spark(), lakehouse, seedInputs(), failAt));
       assertTrue(e.getMessage().contains("injected failure at " + point), e.getMessage());
       assertTrue(Files.notExists(lakehouse.resolve("_locks/refresh.lock")), "lock released after a failure");
-      vn.dvcw.lakehouse.WarehouseSession.attach(spark(), lakehouse.toString());
+      vn.dvcw.storage.WarehouseSession.attach(spark(), lakehouse.toString());
       for (TableSpec spec : WarehouseTables.ALL) {
         if (spark().catalog().tableExists(spec.qualifiedName())) {
           count("SELECT count(*) FROM %s", spec.qualifiedName()); // readable, or this throws

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.dvcw.lakehouse.models.ContractCheck;
-import vn.dvcw.lakehouse.models.ContractViolation;
-import vn.dvcw.lakehouse.models.ModelContract;
-import vn.dvcw.lakehouse.models.ModelContracts;
 import vn.dvcw.pipelines.SparkTestBase;
+import vn.dvcw.storage.models.ContractCheck;
+import vn.dvcw.storage.models.ContractViolation;
+import vn.dvcw.storage.models.ModelContract;
+import vn.dvcw.storage.models.ModelContracts;
 
 /**
  * Every model keeps the contract beside it ({@code models/<schema>/<name>.yml}) on the lakehouse refreshed from

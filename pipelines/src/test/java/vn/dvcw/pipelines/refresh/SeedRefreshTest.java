@@ -16,9 +16,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WarehouseTables;
 import vn.dvcw.pipelines.SparkTestBase;
+import vn.dvcw.storage.catalog.TableSpec;
+import vn.dvcw.storage.catalog.WarehouseTables;
 
 /** The lakehouse after `dvcw refresh` on the bundled documents: contents, keys, views, re-basing, idempotency. */
 class SeedRefreshTest extends SparkTestBase {

@@ -20,10 +20,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import vn.dvcw.lakehouse.WarehouseSession;
 import vn.dvcw.pipelines.feed.FeedJob;
 import vn.dvcw.pipelines.refresh.RefreshJob;
 import vn.dvcw.pipelines.refresh.RefreshOptions;
+import vn.dvcw.storage.WarehouseSession;
 
 /**
  * {@code dvcw bench}: the dossier feed's speed on generated data, one printed line per figure.

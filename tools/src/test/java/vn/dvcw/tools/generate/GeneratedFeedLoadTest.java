@@ -176,7 +176,7 @@ class GeneratedFeedLoadTest extends SparkTestBase {
   }
 
   private static void useLakehouseViews() {
-    vn.dvcw.lakehouse.WarehouseSession.attach(spark(), lakehouse.toString());
+    vn.dvcw.storage.WarehouseSession.attach(spark(), lakehouse.toString());
   }
 
   private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {

@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.catalog;
+package vn.dvcw.storage.catalog;
 
 /**
  * The schemas of the warehouse. Each is a folder under the lakehouse root and a database in every session.

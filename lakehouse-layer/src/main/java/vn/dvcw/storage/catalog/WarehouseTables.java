@@ -1,6 +1,6 @@
-package vn.dvcw.lakehouse.catalog;
+package vn.dvcw.storage.catalog;
 
-import static vn.dvcw.lakehouse.catalog.TableSpec.table;
+import static vn.dvcw.storage.catalog.TableSpec.table;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The map of every Delta table in the warehouse, by layer: each one's columns, key, partitioning and write mode,
  * defined here and nowhere else. Jobs write only tables listed here, through
- * {@link vn.dvcw.lakehouse.write.TableWriter}. Views are not listed: they are the models in {@code models/}.
+ * {@link vn.dvcw.storage.write.TableWriter}. Views are not listed: they are the models in {@code models/}.
  */
 public final class WarehouseTables {
   private WarehouseTables() {}

@@ -1,11 +1,11 @@
-package vn.dvcw.lakehouse;
+package vn.dvcw.storage;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import vn.dvcw.lakehouse.SqlFunctions;
-import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
-import vn.dvcw.lakehouse.catalog.Layer;
-import vn.dvcw.lakehouse.models.ViewLoader;
+import vn.dvcw.storage.SqlFunctions;
+import vn.dvcw.storage.catalog.CatalogRegistrar;
+import vn.dvcw.storage.catalog.Layer;
+import vn.dvcw.storage.models.ViewLoader;
 
 /**
  * Opens a SparkSession on the lakehouse with every table, SQL function and view registered, so that the

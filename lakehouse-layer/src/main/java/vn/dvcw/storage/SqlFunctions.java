@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse;
+package vn.dvcw.storage;
 
 import java.sql.Date;
 import org.apache.spark.sql.SparkSession;

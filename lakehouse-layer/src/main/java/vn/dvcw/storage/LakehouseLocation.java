@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse;
+package vn.dvcw.storage;
 
 import java.nio.file.Path;
 import java.util.Map;

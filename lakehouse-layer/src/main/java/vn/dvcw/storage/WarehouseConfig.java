@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse;
+package vn.dvcw.storage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.write;
+package vn.dvcw.storage.write;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -8,7 +8,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import vn.dvcw.lakehouse.catalog.TableSpec;
+import vn.dvcw.storage.catalog.TableSpec;
 
 /**
  * The one rule for a row's content hash, {@code row_hash}: SHA-256 over every column of the row in column order

@@ -1,7 +1,7 @@
-package vn.dvcw.lakehouse.catalog;
+package vn.dvcw.storage.catalog;
 
 /**
- * How a table is written: every table declares one, and {@link vn.dvcw.lakehouse.write.TableWriter} refuses any
+ * How a table is written: every table declares one, and {@link vn.dvcw.storage.write.TableWriter} refuses any
  * other. All modes are one Delta commit per write, so a reader sees the previous version or the next, never half.
  */
 public enum WriteMode {

@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.write;
+package vn.dvcw.storage.write;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.catalog;
+package vn.dvcw.storage.catalog;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import vn.dvcw.lakehouse.models.ViewLoader;
+import vn.dvcw.storage.models.ViewLoader;
 
 /**
  * Points a session's names at the lakehouse as it was after a given refresh (or at a timestamp), so a figure
@@ -42,7 +42,7 @@ public final class AsOfCatalog {
       spark.sql("CREATE DATABASE " + layer.schema());
     }
     sources.forEach((table, select) -> spark.sql("CREATE VIEW " + table + " AS " + select));
-    spark.conf().set(vn.dvcw.lakehouse.WarehouseSession.LAKEHOUSE_CONF, lakehouse + "#as-of=" + when);
+    spark.conf().set(vn.dvcw.storage.WarehouseSession.LAKEHOUSE_CONF, lakehouse + "#as-of=" + when);
     return ViewLoader.fromClasspath().createAll(spark);
   }
 

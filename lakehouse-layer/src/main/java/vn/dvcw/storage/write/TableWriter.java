@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.write;
+package vn.dvcw.storage.write;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -18,13 +18,13 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import vn.dvcw.lakehouse.catalog.CatalogRegistrar;
-import vn.dvcw.lakehouse.catalog.TableSpec;
-import vn.dvcw.lakehouse.catalog.WriteMode;
+import vn.dvcw.storage.catalog.CatalogRegistrar;
+import vn.dvcw.storage.catalog.TableSpec;
+import vn.dvcw.storage.catalog.WriteMode;
 
 /**
  * The one way a table of the warehouse gets written. Each table declares its {@link WriteMode} in the catalogue
- * ({@link vn.dvcw.lakehouse.catalog.WarehouseTables}); this writer refuses any other, checks the rows against the
+ * ({@link vn.dvcw.storage.catalog.WarehouseTables}); this writer refuses any other, checks the rows against the
  * table's declared columns (names and types; columns are put in the declared order), and makes every write one
  * Delta commit, so readers see the previous version or the next, never half of one.
  *

@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.catalog;
+package vn.dvcw.storage.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalog.Table;
 import org.apache.spark.sql.types.StructType;
-import vn.dvcw.lakehouse.models.ViewLoader;
+import vn.dvcw.storage.models.ViewLoader;
 
 /**
  * Every table and view a session sees, layer by layer, with its type, row count and description (the catalogue's

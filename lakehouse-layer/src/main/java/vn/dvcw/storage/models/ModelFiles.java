@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.models;
+package vn.dvcw.storage.models;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.catalog;
+package vn.dvcw.storage.catalog;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.models;
+package vn.dvcw.storage.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

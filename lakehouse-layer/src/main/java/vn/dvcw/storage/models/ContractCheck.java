@@ -1,4 +1,4 @@
-package vn.dvcw.lakehouse.models;
+package vn.dvcw.storage.models;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;

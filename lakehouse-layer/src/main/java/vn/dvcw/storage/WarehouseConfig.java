@@ -16,12 +16,14 @@ public final class WarehouseConfig {
   private final String master;
   private final String appName;
   private final Map<String, String> sparkConf;
+  private final boolean views;
 
   private WarehouseConfig(Builder b) {
     this.lakehouse = stripTrailingSlash(b.lakehouse);
     this.master = b.master;
     this.appName = b.appName;
     this.sparkConf = Map.copyOf(b.sparkConf);
+    this.views = b.views;
   }
 
   /** The lakehouse root URI without a trailing slash. */
@@ -43,6 +45,11 @@ public final class WarehouseConfig {
     return sparkConf;
   }
 
+  /** Whether opening the session creates the views too (queries need them; jobs create them when they end). */
+  public boolean views() {
+    return views;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -61,6 +68,7 @@ public final class WarehouseConfig {
     private String master = "local[*]";
     private String appName = "dvc-warehouse";
     private final Map<String, String> sparkConf = new LinkedHashMap<>();
+    private boolean views = true;
 
     public Builder lakehouse(String uri) {
       if (uri != null && !uri.isBlank()) {
@@ -82,6 +90,12 @@ public final class WarehouseConfig {
 
     public Builder sparkConf(String key, String value) {
       sparkConf.put(key, value);
+      return this;
+    }
+
+    /** False for jobs: the session gets the tables and functions, and the job creates the views when it ends. */
+    public Builder views(boolean views) {
+      this.views = views;
       return this;
     }
 

@@ -54,7 +54,11 @@ public final class WarehouseSession {
     config.sparkConf().forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
-    attach(spark, config.lakehouse());
+    if (config.views()) {
+      attach(spark, config.lakehouse());
+    } else {
+      attachTables(spark, config.lakehouse());
+    }
     return spark;
   }
 
@@ -65,6 +69,16 @@ public final class WarehouseSession {
    * @return the view loader's report of which views were created and which could not be (yet)
    */
   public static ViewLoader.Report attach(SparkSession spark, String lakehouse) {
+    attachTables(spark, lakehouse);
+    return ViewLoader.fromClasspath().createAll(spark);
+  }
+
+  /**
+   * Registers the schemas, the Delta tables found in the lakehouse and the SQL functions, but not the views: for
+   * jobs, which create the views themselves once they have written (creating 19 views costs seconds of analysis,
+   * and a refresh would otherwise do it twice).
+   */
+  public static void attachTables(SparkSession spark, String lakehouse) {
     String previous = spark.conf().getOption(LAKEHOUSE_CONF).getOrElse(() -> null);
     if (previous != null && !previous.equals(lakehouse)) {
       // The session moves to another lakehouse: forget the names that point into the old one.
@@ -76,7 +90,6 @@ public final class WarehouseSession {
     spark.conf().set(LAKEHOUSE_CONF, lakehouse);
     new CatalogRegistrar(spark, lakehouse).registerAll();
     SqlFunctions.register(spark);
-    return ViewLoader.fromClasspath().createAll(spark);
   }
 
   /** The lakehouse a session was attached to. */

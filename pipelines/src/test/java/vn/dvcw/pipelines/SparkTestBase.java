@@ -81,7 +81,7 @@ public abstract class SparkTestBase {
 
   /** Runs a refresh of {@code inputs} into {@code lakehouse}, output captured. */
   protected static RefreshResult refresh(SparkSession s, Path lakehouse, Path inputs) {
-    WarehouseSession.attach(s, lakehouse.toString());
+    WarehouseSession.attachTables(s, lakehouse.toString());
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     return new RefreshJob(s, new PrintStream(buf, true, StandardCharsets.UTF_8))
         .run(new RefreshOptions(inputs.toString()));
@@ -89,7 +89,7 @@ public abstract class SparkTestBase {
 
   /** Runs a refresh of {@code inputs} into {@code lakehouse} whose steps call {@code hook}, output captured. */
   protected static RefreshResult refresh(SparkSession s, Path lakehouse, Path inputs, StepHook hook) {
-    WarehouseSession.attach(s, lakehouse.toString());
+    WarehouseSession.attachTables(s, lakehouse.toString());
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     return Pipelines.get(s).withHook(hook).refresh(new PrintStream(buf, true, StandardCharsets.UTF_8))
         .run(new RefreshOptions(inputs.toString()));

@@ -16,8 +16,17 @@ final class LakehouseOptions {
       description = "Spark master (default: local[*]; ignored under spark-submit)")
   String master = "local[*]";
 
+  /** A session for queries: tables, functions and views. */
   SparkSession open(String appName) {
-    String uri = LakehouseLocation.resolve(lakehouse);
-    return WarehouseSession.open(WarehouseConfig.builder().lakehouse(uri).master(master).appName(appName).build());
+    return WarehouseSession.open(config(appName).build());
+  }
+
+  /** A session for a job that writes: tables and functions only; the job creates the views when it ends. */
+  SparkSession openForJob(String appName) {
+    return WarehouseSession.open(config(appName).views(false).build());
+  }
+
+  private WarehouseConfig.Builder config(String appName) {
+    return WarehouseConfig.builder().lakehouse(LakehouseLocation.resolve(lakehouse)).master(master).appName(appName);
   }
 }

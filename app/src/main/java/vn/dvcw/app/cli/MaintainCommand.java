@@ -29,7 +29,7 @@ public final class MaintainCommand implements Callable<Integer> {
           + " so that published figures stay reproducible");
       return 2;
     }
-    SparkSession spark = lakehouse.open("dvcw-maintain");
+    SparkSession spark = lakehouse.openForJob("dvcw-maintain");
     Pipelines.get(spark).maintenance().run(retentionDays, t -> System.out.printf(
         "%-36s %d small files compacted into %d; vacuumed files older than %d days (%.1f s)%n",
         t.table(), t.filesRemoved(), t.filesAdded(), retentionDays, t.seconds()));

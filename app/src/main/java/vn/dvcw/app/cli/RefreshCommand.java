@@ -36,7 +36,7 @@ public final class RefreshCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String folder = inputs != null ? inputs : defaultInputs();
-    SparkSession spark = lakehouse.open("dvcw-refresh");
+    SparkSession spark = lakehouse.openForJob("dvcw-refresh");
     RefreshResult result = new RefreshJob(spark, System.out).run(new RefreshOptions(folder, feed));
     System.out.println();
     result.summary().forEach(System.out::println);

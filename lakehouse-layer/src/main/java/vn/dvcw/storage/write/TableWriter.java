@@ -14,6 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -37,6 +38,9 @@ import vn.dvcw.storage.catalog.WriteMode;
  * length of the history.
  */
 public final class TableWriter {
+  /** The change class of a key the source gives more than once. */
+  private static final String DUPLICATE = "duplicate";
+
   private final SparkSession spark;
   private final String lakehouse;
 
@@ -153,10 +157,8 @@ public final class TableWriter {
 
   /** The table's current Delta version, or -1 when it does not exist. */
   public long version(TableSpec spec) {
-    if (!exists(spec)) {
-      return -1;
-    }
-    return DeltaTable.forPath(spark, spec.path(lakehouse)).history(1).select("version").head().getAs("version");
+    // The log's latest snapshot (-1 when there is no log): read from the log folder, no Spark job, unlike history().
+    return DeltaLog.forTableWithSnapshot(spark, spec.path(lakehouse))._2().version();
   }
 
   // ---- modes ----
@@ -166,9 +168,8 @@ public final class TableWriter {
     Dataset<Row> source = hashed ? RowHash.add(rows, spec) : rows;
     source = source.persist();
     try {
-      requireUniqueKeys(spec, source);
       if (!exists(spec)) {
-        long n = source.count();
+        long n = requireUniqueKeys(spec, source);
         source.write().format("delta").partitionBy(spec.partitionColumns().toArray(String[]::new))
             .mode("errorifexists").save(spec.path(lakehouse));
         register(spec);
@@ -177,6 +178,9 @@ public final class TableWriter {
       DeltaTable target = DeltaTable.forPath(spark, spec.path(lakehouse));
       Dataset<Row> targetRows = scope == null ? target.toDF() : target.toDF().where(scope.on(null));
       Map<String, Long> changes = changes(spec, source, targetRows);
+      if (changes.containsKey(DUPLICATE)) {
+        requireUniqueKeys(spec, source);
+      }
       long inserted = changes.getOrDefault("insert", 0L);
       long updated = changes.getOrDefault("update", 0L);
       long deleted = changes.getOrDefault("delete", 0L);
@@ -225,14 +229,19 @@ public final class TableWriter {
       s.add(col(k));
       t.add(col(k));
     }
-    s.add(hashed ? col(RowHash.COLUMN).as("s_hash") : functions.lit("").as("s_hash"));
     t.add(hashed ? col(RowHash.COLUMN).as("t_hash") : functions.lit("").as("t_hash"));
-    Column change = functions.when(col("t_hash").isNull(), "insert")
+    // The source grouped by key: the same job finds keys given twice (the merge would fail on them).
+    Dataset<Row> sourceKeys = source.groupBy(s.toArray(Column[]::new)).agg(functions.count(functions.lit(1)).as("s_n"),
+        functions.max(hashed ? col(RowHash.COLUMN) : functions.lit("")).as("s_hash"));
+    s.add(col("s_n"));
+    s.add(col("s_hash"));
+    Column change = functions.when(col("s_n").gt(1), DUPLICATE)
+        .when(col("t_hash").isNull(), "insert")
         .when(col("s_hash").isNull(), deletes ? "delete" : "keep")
         .when(col("s_hash").notEqual(col("t_hash")), "update")
         .otherwise("same");
     // Null-safe key equality: a key column may legitimately be NULL (e.g. the level of a total row).
-    Dataset<Row> joined = source.select(s.toArray(Column[]::new)).alias("s")
+    Dataset<Row> joined = sourceKeys.select(s.toArray(Column[]::new)).alias("s")
         .join(target.select(t.toArray(Column[]::new)).alias("t"), keyCondition(spec.keyColumns(), "s", "t"),
             deletes ? "full_outer" : "left_outer");
     Map<String, Long> out = new LinkedHashMap<>();
@@ -284,13 +293,16 @@ public final class TableWriter {
     return base.select(ordered.toArray(Column[]::new));
   }
 
-  private static void requireUniqueKeys(TableSpec spec, Dataset<Row> source) {
+  /** Fails on rows sharing a key (naming a few); returns the number of rows. One Spark job. */
+  private static long requireUniqueKeys(TableSpec spec, Dataset<Row> source) {
     Column[] keys = spec.keyColumns().stream().map(functions::col).toArray(Column[]::new);
-    List<Row> dup = source.groupBy(keys).count().where(col("count").gt(1)).limit(3).collectAsList();
-    if (!dup.isEmpty()) {
-      throw new IllegalStateException("duplicate keys " + spec.keyColumns() + " in the rows for "
-          + spec.qualifiedName() + ", e.g. " + dup + ": the table's key is missing a column");
+    Row counts = source.groupBy(keys).count().agg(functions.sum("count"), functions.max("count")).head();
+    if (counts.isNullAt(0) || counts.getLong(1) <= 1) {
+      return counts.isNullAt(0) ? 0 : counts.getLong(0);
     }
+    List<Row> dup = source.groupBy(keys).count().where(col("count").gt(1)).limit(3).collectAsList();
+    throw new IllegalStateException("duplicate keys " + spec.keyColumns() + " in the rows for "
+        + spec.qualifiedName() + ", e.g. " + dup + ": the table's key is missing a column");
   }
 
   private static void requireMode(TableSpec spec, WriteMode mode) {

@@ -98,8 +98,9 @@ public final class FeedFileReader implements Iterator<FeedMessage>, AutoCloseabl
       done = true;
       closeQuietly();
       throw new FeedReadFailure(String.format("out of memory reading feed file %s at line %d: raise "
-          + "DVCW_DRIVER_MEMORY (the heap) or lower DVCW_FEED_MAX_LINE_MB (the longest line read, now %d MB)",
-          file.path(), lineNo + 1, maxLineBytes >> 20), e);
+          + "DVCW_DRIVER_MEMORY (the heap) or lower DVCW_FEED_MAX_LINE_MB (the longest line read, now %s)",
+          file.path(), lineNo + 1, maxLineBytes % (1 << 20) == 0 ? (maxLineBytes >> 20) + " MiB"
+              : String.format("%,d bytes", maxLineBytes)), e);
     }
     return !pending.isEmpty();
   }
@@ -149,7 +150,7 @@ public final class FeedFileReader implements Iterator<FeedMessage>, AutoCloseabl
       end(parser.fileProblem(file, "file is empty (0 bytes): an interrupted transfer?"));
       return;
     }
-    InputStream in = file.isGzip() ? new GzipCompressorInputStream(raw, true) : raw;
+    InputStream in = file.isGzip() ? new SmallReads(new GzipCompressorInputStream(raw, true)) : raw;
     if (file.isJsonLines()) {
       lines = new FeedLineReader(in, maxLineBytes, false);
       return;
@@ -273,8 +274,8 @@ public final class FeedFileReader implements Iterator<FeedMessage>, AutoCloseabl
       } catch (JsonProcessingException e) {
         // The array itself is broken (bad JSON, bytes that are not UTF-8): no item after this point can be found.
         int at = e.getLocation() == null ? lineNo : e.getLocation().getLineNr();
-        lineNo = Math.max(lineNo, at - 1);
-        throw new IOException("JSON array broken at line " + at + " (after item " + itemNo + "): "
+        lineNo = at - 1;
+        throw new IOException("JSON array broken at line " + at + ", item " + itemNo + ": "
             + FeedParser.jsonError(e), e);
       }
     }
@@ -285,6 +286,24 @@ public final class FeedFileReader implements Iterator<FeedMessage>, AutoCloseabl
           return;
         }
       }
+    }
+  }
+
+  /**
+   * Reads of at most {@value #CHUNK} bytes. The gzip reader fills a read completely or throws: at a truncated end,
+   * the text it had already inflated for that read is lost with the exception. Small reads keep that loss to a few
+   * lines, all of them after the line the quarantine names.
+   */
+  private static final class SmallReads extends FilterInputStream {
+    static final int CHUNK = 8192;
+
+    SmallReads(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return super.read(b, off, Math.min(len, CHUNK));
     }
   }
 

@@ -196,8 +196,10 @@ public final class FeedParser implements Serializable {
         out.append(m, i, m.length());
         break;
       }
-      out.append(m, i, open + 1).append(close - open - 1 <= 3 ? m.substring(open + 1, close) : PersonalData.MASK)
-          .append('\'');
+      String quoted = m.substring(open + 1, close);
+      boolean harmless = quoted.length() <= 3 || quoted.equals("true") || quoted.equals("false")
+          || quoted.equals("null") || quoted.equals("NaN");
+      out.append(m, i, open + 1).append(harmless ? quoted : PersonalData.MASK).append('\'');
       i = close + 1;
     }
     String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";

@@ -40,7 +40,7 @@ public final class FeedLineReader {
   private int pos;
   private int end;
   private boolean eof;
-  private byte[] line = new byte[1 << 13];
+  private byte[] line;
   private int number;
   private long offset;
   private CharsetDecoder strict;
@@ -57,6 +57,7 @@ public final class FeedLineReader {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
     this.whole = whole;
+    this.line = new byte[Math.min(1 << 13, maxLineBytes)];
   }
 
   /** The next line, or null after the last one (a final line without {@code \n} counts; an empty tail does not). */
@@ -152,6 +153,11 @@ public final class FeedLineReader {
     }
     r = strict.flush(chars);
     return r.isError() ? bytes.position() : -1;
+  }
+
+  /** The bytes held for the current line (tests check it stays within the limit). */
+  int lineCapacity() {
+    return line.length;
   }
 
   private boolean fill() throws IOException {

@@ -84,6 +84,8 @@ public final class QuarantineMask {
     Deque<Boolean> masked = new ArrayDeque<>();
     JsonParser p = null;
     JsonGenerator g = null;
+    boolean afterName = false;
+    long written = 0; // the end, in raw, of the last token written
     try {
       p = JSON.createParser(raw);
       g = JSON.createGenerator(out);
@@ -91,6 +93,10 @@ public final class QuarantineMask {
         if (out.getBuffer().length() > MAX_CHARS * 2) {
           g.flush();
           return raw.length(); // enough to show; the rest is cut anyway
+        }
+        // Strings are read lazily: read this one now, so a break inside it is found before anything is written.
+        if (t == JsonToken.VALUE_STRING) {
+          p.finishToken();
         }
         boolean under = !masked.isEmpty() && masked.peek();
         // For a value, and for a container that is a value, the name of its field (null in an array or at the root).
@@ -112,7 +118,11 @@ public final class QuarantineMask {
               g.writeEndArray();
             }
           }
-          case FIELD_NAME -> g.writeFieldName(isName(p.currentName()) ? p.currentName() : MASK);
+          case FIELD_NAME -> {
+            g.writeFieldName(isName(p.currentName()) ? p.currentName() : MASK);
+            afterName = true;
+            continue;
+          }
           case VALUE_NULL -> g.writeNull();
           default -> {
             if (!under && field != null && SAFE_VALUES.contains(field)) {
@@ -122,6 +132,8 @@ public final class QuarantineMask {
             }
           }
         }
+        afterName = false;
+        written = p.currentLocation().getCharOffset();
       }
       g.flush();
       return raw.length();
@@ -130,10 +142,15 @@ public final class QuarantineMask {
         if (g != null) {
           g.flush();
         }
+        if (afterName) {
+          out.write(':'); // the generator writes it with the value, which is in the rest
+        }
       } catch (IOException ignored) {
         // what was written stays
       }
-      long at = p == null ? 0 : p.currentTokenLocation().getCharOffset();
+      // After a field name the rest starts with its value (Jackson has read past the colon); otherwise right after
+      // the last token written.
+      long at = p == null ? 0 : afterName ? p.currentTokenLocation().getCharOffset() : written;
       return (int) Math.max(0, Math.min(raw.length(), at < 0 ? 0 : at));
     } finally {
       closeQuietly(g);
@@ -169,7 +186,8 @@ public final class QuarantineMask {
       if (word.isEmpty() || isSafeWord(word)) {
         out.append(run);
       } else {
-        out.append(MASK);
+        int lead = run.indexOf(word);
+        out.append(run, 0, lead).append(MASK).append(run, lead + word.length(), run.length());
       }
       i = j;
     }

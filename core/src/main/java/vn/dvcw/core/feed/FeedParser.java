@@ -1,8 +1,11 @@
 package vn.dvcw.core.feed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,6 +47,10 @@ public final class FeedParser implements Serializable {
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
   static final String DOSSIER_SERVICE = "DongBoHoSoMC";
   static final String EVENT_SERVICE = "CapNhatTienDoHoSoMC";
+  /** The kind of a row about a whole file, not a message: the file is recorded as loaded with this finding. */
+  public static final String FILE_KIND = "file";
+  /** The kind of a row saying a file was not read as planned: the next run reads it again. */
+  public static final String INTERRUPTED_KIND = "interrupted";
   /** The placeholder ID number one vendor sends when it has none (feed spec §2.1): not a person. */
   private static final String PLACEHOLDER_ID = "000000001";
 
@@ -74,22 +81,16 @@ public final class FeedParser implements Serializable {
     try {
       root = json().readTree(line);
     } catch (JsonProcessingException e) {
-      rows.add(lineage(file, lineNo, 0, null, null, line, "unknown", "dvcqg")
-          .set("problem", "line is not valid JSON: " + firstLine(e.getOriginalMessage())));
+      rows.add(refused(file, lineNo, line, "line is not valid JSON: " + jsonError(e)));
       return rows;
     }
-    String service = null;
-    String madonvi = null;
-    String isUpdating = null;
-    boolean envelopeSynthetic = false;
+    Envelope envelope = Envelope.NONE;
     List<JsonNode> items = new ArrayList<>();
     if (root.isArray()) {
       root.forEach(items::add);
     } else if (root.isObject() && root.has("data") && root.get("data").isArray()) {
-      service = text(root, "service");
-      madonvi = text(root, "madonvi");
-      isUpdating = text(root, "isUpdating");
-      envelopeSynthetic = "1".equals(text(root, "_synthetic")) || "true".equalsIgnoreCase(text(root, "synthetic"));
+      envelope = new Envelope(text(root, "service"), text(root, "madonvi"), text(root, "isUpdating"),
+          "1".equals(text(root, "_synthetic")) || "true".equalsIgnoreCase(text(root, "synthetic")));
       root.get("data").forEach(items::add);
     } else {
       items.add(root);
@@ -97,31 +98,112 @@ public final class FeedParser implements Serializable {
     boolean bare = items.size() == 1 && root.isObject() && !root.has("data");
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
-      String source = envelopeSynthetic || "1".equals(text(item, "_synthetic")) ? "synthetic" : "dvcqg";
-      String kind = kind(item, service);
       // A bare record is kept exactly as received; an envelope's items are written out one by one.
-      FeedMessage v = lineage(file, lineNo, bare ? 0 : i + 1, service, madonvi, bare ? line : item.toString(),
-              kind, source)
-          .set("is_updating", isUpdating);
-      List<String> problems = new ArrayList<>();
-      switch (kind) {
-        case "dossier" -> dossier(item, madonvi, v, problems);
-        case "event" -> event(item, v, problems);
-        default -> problems.add("message is neither a dossier record (MaHoSo, TrangThaiHoSo, NgayTiepNhan) nor a "
-            + "status event (MaHoSo, ThoiDiemXuLy, TrangThai)" + (service != null ? " (service " + service + ")" : ""));
-      }
-      if (!problems.isEmpty()) {
-        v.set("problem", String.join("; ", problems));
-      }
-      rows.add(v);
+      rows.add(message(file, lineNo, bare ? 0 : i + 1, envelope, item, bare ? line : item.toString()));
     }
     return rows;
   }
 
-  /** The row of a file that cannot be read on from {@code lineNo} (truncated gzip, I/O error). */
+  /**
+   * The row of item {@code itemNo} (from 1) of a JSON array document, read on its own (a large array is streamed
+   * item by item, never held whole); {@code lineNo} is the line the item starts on.
+   */
+  public FeedMessage parseArrayItem(FeedFile file, int lineNo, int itemNo, String itemJson) {
+    JsonNode item;
+    try {
+      item = json().readTree(itemJson);
+    } catch (JsonProcessingException e) {
+      return refused(file, lineNo, itemJson, "item " + itemNo + " is not valid JSON: " + jsonError(e))
+          .set("item_no", itemNo);
+    }
+    return message(file, lineNo, itemNo, Envelope.NONE, item, itemJson);
+  }
+
+  /** What an envelope says about all of its items (nothing for a bare record or array). */
+  private record Envelope(String service, String madonvi, String isUpdating, boolean synthetic) {
+    static final Envelope NONE = new Envelope(null, null, null, false);
+  }
+
+  private FeedMessage message(FeedFile file, int lineNo, int itemNo, Envelope envelope, JsonNode item, String raw) {
+    String service = envelope.service();
+    String source = envelope.synthetic() || "1".equals(text(item, "_synthetic")) ? "synthetic" : "dvcqg";
+    String kind = kind(item, service);
+    FeedMessage v = lineage(file, lineNo, itemNo, service, envelope.madonvi(), raw, kind, source)
+        .set("is_updating", envelope.isUpdating());
+    List<String> problems = new ArrayList<>();
+    if (service != null && !DOSSIER_SERVICE.equals(service) && !EVENT_SERVICE.equals(service)) {
+      // A look-up call (TraCuuHoSo, LayThuTuc) or a service we do not know: its items are not dossiers or events,
+      // whatever fields they happen to carry.
+      problems.add("envelope service '" + service + "' is neither " + DOSSIER_SERVICE + " (dossier records) nor "
+          + EVENT_SERVICE + " (status events)");
+    } else {
+      switch (kind) {
+        case "dossier" -> dossier(item, envelope.madonvi(), v, problems);
+        case "event" -> event(item, v, problems);
+        default -> problems.add("message is neither a dossier record (MaHoSo, TrangThaiHoSo, NgayTiepNhan) nor a "
+            + "status event (MaHoSo, ThoiDiemXuLy, TrangThai)" + (service != null ? " (service " + service + ")" : ""));
+      }
+    }
+    if (!problems.isEmpty()) {
+      v.set("problem", String.join("; ", problems));
+    }
+    return v;
+  }
+
+  /** A line refused before its messages could be told apart: its raw text and why. */
+  public FeedMessage refused(FeedFile file, int lineNo, String raw, String why) {
+    return lineage(file, lineNo, 0, null, null, raw, "unknown", "dvcqg").set("problem", why);
+  }
+
+  /**
+   * The row of a file that cannot be read on from {@code lineNo} (truncated gzip, I/O error): kind {@value
+   * #FILE_KIND}, the ledger records the file as loaded with this finding.
+   */
   public FeedMessage unreadable(FeedFile file, int lineNo, String why) {
-    return lineage(file, lineNo, 0, null, null, "", "unknown", "dvcqg")
+    return lineage(file, lineNo, 0, null, null, "", FILE_KIND, "dvcqg")
         .set("problem", "file cannot be read from line " + lineNo + " on: " + why);
+  }
+
+  /**
+   * The row of a file that was not read as planned (it disappeared, or its bytes changed while being read): kind
+   * {@value #INTERRUPTED_KIND}, the ledger records the file as interrupted and the next run reads it again.
+   */
+  public FeedMessage interrupted(FeedFile file, int lineNo, String why) {
+    return lineage(file, lineNo, 0, null, null, "", INTERRUPTED_KIND, "dvcqg").set("problem", why);
+  }
+
+  /** A problem of the whole file (empty, no messages): kind {@value #FILE_KIND}. */
+  public FeedMessage fileProblem(FeedFile file, String why) {
+    return lineage(file, 0, 0, null, null, "", FILE_KIND, "dvcqg").set("problem", why);
+  }
+
+  /**
+   * Jackson's reason, without the parts that can quote the input: the source excerpt is switched off in the
+   * mapper, and a quoted token longer than a character or two (an unrecognised word may be a name) is masked.
+   */
+  static String jsonError(JsonProcessingException e) {
+    String m = firstLine(e.getOriginalMessage());
+    int marker = m.indexOf(" (start marker at");
+    if (marker >= 0) {
+      m = m.substring(0, marker);
+    }
+    StringBuilder out = new StringBuilder(m.length());
+    int i = 0;
+    while (i < m.length()) {
+      int open = m.indexOf('\'', i);
+      int close = open < 0 ? -1 : m.indexOf('\'', open + 1);
+      if (close < 0) {
+        out.append(m, i, m.length());
+        break;
+      }
+      String quoted = m.substring(open + 1, close);
+      boolean harmless = quoted.length() <= 3 || quoted.equals("true") || quoted.equals("false")
+          || quoted.equals("null") || quoted.equals("NaN");
+      out.append(m, i, open + 1).append(harmless ? quoted : PersonalData.MASK).append('\'');
+      i = close + 1;
+    }
+    String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+    return out + where;
   }
 
   private static String kind(JsonNode item, String service) {
@@ -392,7 +474,10 @@ public final class FeedParser implements Serializable {
 
   private ObjectMapper json() {
     if (json == null) {
-      json = new ObjectMapper();
+      // Trailing tokens: "{...}{...}" (a lost line end) must be refused, not loaded as its first message. No
+      // source in locations: error messages go to the quarantine's reason, which is not masked.
+      json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
     }
     return json;
   }

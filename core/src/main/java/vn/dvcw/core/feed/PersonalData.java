@@ -1,33 +1,28 @@
 package vn.dvcw.core.feed;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The feed's fields that hold personal data (feed spec §2, §6, §10): they stay in bronze. Silver keeps a keyed
- * pseudonym of the ones needed as join keys (ID number, account) and nothing of the others. Quarantine entries
- * show a message with these fields' values replaced by {@value #MASK}.
+ * pseudonym of the ones needed as join keys (ID number, account) and nothing of the others.
+ *
+ * <p>Quarantine entries do not rely on this list: {@link QuarantineMask} shows only the fields known to be safe
+ * and masks every other value, so a personal field this list does not name is masked too.
  */
 public final class PersonalData {
   private PersonalData() {}
 
-  public static final String MASK = "<redacted>";
+  public static final String MASK = QuarantineMask.MASK;
 
   /** Field names whose values are personal: names, ID numbers, contacts, free text, file links, handlers. */
   public static final List<String> FIELDS = List.of("ChuHoSo", "SoGiayToChuHoSo", "SoDinhDanh", "MaDoiTuong",
       "Email", "SoDienThoai", "Fax", "TrichYeuHoSo", "GhiChu", "ThongTinKhac", "ThongTinTra", "NguoiXuLy",
       "NoiDungXuLy", "DuongDanTaiTepTin", "DuongDanTepTinKetQua", "TenTepDinhKem", "NguoiYeuCauBoSung",
-      "NguoiTiepNhanBoSung", "NoiDungBoSung", "SoBienNhan");
+      "NguoiTiepNhanBoSung", "NoiDungBoSung", "SoBienNhan", "ChucDanh", "ThongTinTiepNhan", "TenGiayTo",
+      "session");
 
-  private static final Pattern VALUES = Pattern.compile(
-      "(\"(?:" + String.join("|", FIELDS) + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(\"|$)");
-
-  /** {@code raw} with the values of personal fields masked; works on truncated JSON too. */
+  /** {@code raw} as the quarantine may show it (see {@link QuarantineMask#mask}); works on broken JSON too. */
   public static String redact(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    String masked = VALUES.matcher(raw).replaceAll("$1\"" + MASK + "\"");
-    return masked.length() > 4000 ? masked.substring(0, 4000) + "…" : masked;
+    return QuarantineMask.mask(raw);
   }
 }

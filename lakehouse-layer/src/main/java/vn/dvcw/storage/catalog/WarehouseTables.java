@@ -65,7 +65,7 @@ public final class WarehouseTables {
           + "duplicate_of STRING, ingest_date DATE, messages BIGINT, quarantined BIGINT, run_id STRING, "
           + "recorded_at TIMESTAMP")
       .writtenBy(WriteMode.UPSERT)
-      .describedAs("Dossier-feed files seen: path, checksum, size, arrival, status (loading, loaded, duplicate) "
+      .describedAs("Dossier-feed files seen: path, checksum, size, arrival, status (loading, loaded, duplicate, interrupted) "
           + "and record counts");
   public static final TableSpec FEED_RECORD = table(Layer.BRONZE, "feed_record")
       .keys("file_id", "line_no", "item_no").partitionedBy("ingest_date")

@@ -54,7 +54,7 @@ final class FeedBronze {
     for (Row r : run.models().run("silver/feed/file_count").collectAsList()) {
       String fileId = r.getAs("file_id");
       counts.put(fileId, new FeedFileLedger.FileCount(fileId, r.<Long>getAs("messages"),
-          r.<Long>getAs("quarantined")));
+          r.<Long>getAs("quarantined"), r.<Boolean>getAs("interrupted")));
     }
     return counts;
   }

@@ -13,12 +13,15 @@ import vn.dvcw.storage.write.TableWriter;
 /**
  * bronze.feed_file, the ledger of feed files: a file is marked 'loading' before any of its messages is written and
  * 'loaded' (with its counts) after the run's last step, so a crash in between leaves 'loading' and the next run
- * loads the file again (see {@link FeedFiles}). Files with the bytes of a loaded one are marked 'duplicate'.
+ * loads the file again (see {@link FeedFiles}). Files with the bytes of a loaded one are marked 'duplicate'. A file
+ * whose read was interrupted (it disappeared or changed meanwhile) is marked 'interrupted' instead of 'loaded': what
+ * was read of it is loaded, and the next run reads it again if it is there.
  */
 final class FeedFileLedger {
   private static final String LOADING = "loading";
   private static final String LOADED = "loaded";
   private static final String DUPLICATE = "duplicate";
+  private static final String INTERRUPTED = "interrupted";
 
 
   private final FeedRun run;
@@ -32,8 +35,8 @@ final class FeedFileLedger {
       String duplicateOf, Date ingestDate, Long messages, Long quarantined, String runId, Timestamp recordedAt) {}
 
   /** Messages and refused messages of one file of the run (file_count.sql). */
-  record FileCount(String fileId, long messages, long quarantined) {
-    static final FileCount NONE = new FileCount(null, 0, 0);
+  record FileCount(String fileId, long messages, long quarantined, boolean interrupted) {
+    static final FileCount NONE = new FileCount(null, 0, 0, false);
   }
 
   /** What the ledger knows of every file seen before (none when the table does not exist yet). */
@@ -58,7 +61,7 @@ final class FeedFileLedger {
       return;
     }
     write(plan.duplicates().entrySet().stream().map(e -> row(e.getKey(), DUPLICATE, e.getValue(),
-        new FileCount(e.getKey().fileId(), 0, 0), runId, now)).toList());
+        new FileCount(e.getKey().fileId(), 0, 0, false), runId, now)).toList());
   }
 
   /** Marks {@code files} as being loaded: until {@link #markLoaded}, a crash makes the next run load them again. */
@@ -66,10 +69,12 @@ final class FeedFileLedger {
     write(files.stream().map(f -> row(f, LOADING, null, null, runId, now)).toList());
   }
 
-  /** Marks {@code files} as loaded, with each one's counts. */
+  /** Marks {@code files} as loaded (or interrupted, when their read was), with each one's counts. */
   void markLoaded(List<FeedFile> files, Map<String, FileCount> counts, String runId, Timestamp now) {
-    write(files.stream().map(f -> row(f, LOADED, null, counts.getOrDefault(f.fileId(), FileCount.NONE), runId, now))
-        .toList());
+    write(files.stream().map(f -> {
+      FileCount count = counts.getOrDefault(f.fileId(), FileCount.NONE);
+      return row(f, count.interrupted() ? INTERRUPTED : LOADED, null, count, runId, now);
+    }).toList());
   }
 
   private static FeedFileRow row(FeedFile f, String status, String duplicateOf, FileCount count, String runId,

@@ -3,6 +3,7 @@ package vn.dvcw.pipelines.feed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +26,12 @@ import vn.dvcw.core.feed.FeedFile;
  * duplicate and not loaded again; new bytes under a known path (a file re-sent with more records) are loaded,
  * and the records it repeats change nothing downstream (records and events are de-duplicated).
  *
- * <p>A file whose load started and did not finish (status 'loading', a crash) is loaded again.
+ * <p>A file whose load started and did not finish (status 'loading', a crash) is loaded again, and so is one whose
+ * read was interrupted (status 'interrupted': it disappeared or changed while being read) if it is there again.
+ *
+ * <p>A file that cannot be hashed (it disappeared since the listing, or cannot be opened) is still planned, under
+ * an id made from its path, size and time instead of its bytes: the reader then fails to open it too and says so
+ * in the quarantine, instead of the whole run failing.
  */
 public final class FeedFiles {
   private final Configuration hadoop;
@@ -83,7 +89,7 @@ public final class FeedFiles {
     Map<String, Known> byPathUnchanged = new java.util.HashMap<>();
     for (Known k : known) {
       byPathSha.put(k.path() + "\u0000" + k.sha256(), k);
-      if (!k.status().equals("loading")) {
+      if (!isRetried(k)) {
         byPathUnchanged.put(k.path() + "\u0000" + k.size() + "\u0000" + k.modifiedAt(), k);
       }
       if (k.status().equals("loaded")) {
@@ -97,10 +103,10 @@ public final class FeedFiles {
         unchanged++;
         continue;
       }
-      String sha = sha256(f.path());
+      String sha = sha256(f);
       FeedFile file = new FeedFile(sha, f.path(), f.size(), new Timestamp(f.modifiedAt()));
       Known same = byPathSha.get(f.path() + "\u0000" + sha);
-      if (same != null && !same.status().equals("loading")) {
+      if (same != null && !isRetried(same)) {
         unchanged++;
       } else if (loadedBySha.containsKey(sha) || !planned.add(sha)) {
         duplicates.put(file, loadedBySha.containsKey(sha) ? loadedBySha.get(sha).path() : "a file of this run");
@@ -114,9 +120,15 @@ public final class FeedFiles {
     return new Plan(load, retried, duplicates, unchanged);
   }
 
-  private String sha256(String path) {
+  /** Whether a file in this state is read again when listed: its load or its read did not complete. */
+  private static boolean isRetried(Known k) {
+    return k.status().equals("loading") || k.status().equals("interrupted");
+  }
+
+  /** The file's SHA-256 (its id); for a file that cannot be read, one of its path, size and time (see above). */
+  private String sha256(Listed f) {
     try {
-      Path p = new Path(path);
+      Path p = new Path(f.path());
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       try (InputStream in = new DigestInputStream(p.getFileSystem(hadoop).open(p), md)) {
         byte[] buf = new byte[1 << 16];
@@ -126,7 +138,14 @@ public final class FeedFiles {
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read feed file " + path, e);
+      try {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        md.update(("unreadable\u0000" + f.path() + "\u0000" + f.size() + "\u0000" + f.modifiedAt())
+            .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md.digest());
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException(impossible);
+      }
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

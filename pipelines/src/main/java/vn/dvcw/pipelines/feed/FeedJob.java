@@ -17,6 +17,7 @@ import vn.dvcw.core.calendar.WorkingCalendar;
 import vn.dvcw.core.feed.AgencyDirectory;
 import vn.dvcw.core.feed.FeedFile;
 import vn.dvcw.core.feed.FeedParser;
+import vn.dvcw.core.feed.FeedReadFailure;
 import vn.dvcw.core.feed.Pseudonymiser;
 import vn.dvcw.core.geo.ProvinceDirectory;
 import vn.dvcw.pipelines.JobContext;
@@ -52,19 +53,52 @@ public final class FeedJob {
   private final String lakehouse;
   private final Consumer<String> log;
   private final FeedStep.Listener listener;
+  private final int maxLineBytes;
   private final TableWriter writer;
+
+  /** The longest feed line read when {@value #MAX_LINE_MB_ENV} is not set: far below any heap the job runs in. */
+  public static final int DEFAULT_MAX_LINE_MB = 8;
+  /** The environment variable setting the longest feed line read, in MiB. */
+  public static final String MAX_LINE_MB_ENV = "DVCW_FEED_MAX_LINE_MB";
 
   /** A job writing to {@code lakehouse}, reporting progress to {@code log}. */
   public FeedJob(SparkSession spark, String lakehouse, Consumer<String> log) {
-    this(spark, lakehouse, log, FeedStep.Listener.NONE);
+    this(spark, lakehouse, log, FeedStep.Listener.NONE, maxLineBytesFromEnvironment());
   }
 
-  private FeedJob(SparkSession spark, String lakehouse, Consumer<String> log, FeedStep.Listener listener) {
+  private FeedJob(SparkSession spark, String lakehouse, Consumer<String> log, FeedStep.Listener listener,
+      int maxLineBytes) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.lakehouse = Objects.requireNonNull(lakehouse, "lakehouse");
     this.log = Objects.requireNonNull(log, "log");
     this.listener = Objects.requireNonNull(listener, "listener");
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("the feed line limit must be positive, not " + maxLineBytes + " bytes");
+    }
+    this.maxLineBytes = maxLineBytes;
     this.writer = new TableWriter(spark, lakehouse);
+  }
+
+  /**
+   * The line limit of {@value #MAX_LINE_MB_ENV} (whole MiB, default {@value #DEFAULT_MAX_LINE_MB}). A line (or a
+   * {@code .json} document, or an item of a JSON array) longer than this is quarantined unread: it must stay well
+   * below the heap, as parsing one line takes a few times its size.
+   */
+  static int maxLineBytesFromEnvironment() {
+    String v = System.getenv(MAX_LINE_MB_ENV);
+    if (v == null || v.isBlank()) {
+      return DEFAULT_MAX_LINE_MB << 20;
+    }
+    try {
+      int mb = Integer.parseInt(v.strip());
+      if (mb >= 1 && mb <= 1024) {
+        return mb << 20;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(MAX_LINE_MB_ENV + " must be a whole number of MiB from 1 to 1024, not '"
+        + v + "'");
   }
 
   /** The feed job of a context: its steps are announced to the context's hook as job {@code "feed"}, 1 to 7. */
@@ -75,7 +109,12 @@ public final class FeedJob {
 
   /** The same job, telling {@code listener} when each step of a run completes (tests use it to inject crashes). */
   public FeedJob withStepListener(FeedStep.Listener listener) {
-    return new FeedJob(spark, lakehouse, log, listener);
+    return new FeedJob(spark, lakehouse, log, listener, maxLineBytes);
+  }
+
+  /** The same job with another line limit (tests use a small one). */
+  public FeedJob withMaxLineBytes(int maxLineBytes) {
+    return new FeedJob(spark, lakehouse, log, listener, maxLineBytes);
   }
 
   /** What a feed run did. */
@@ -202,7 +241,17 @@ public final class FeedJob {
   private void stage(List<FeedFile> files, Pseudonymiser pseudonyms, Path staging, FeedViews views) {
     FeedParser parser = new FeedParser(new AgencyDirectory(ProvinceDirectory.fromClasspath()),
         WorkingCalendar.vietnam(), pseudonyms, Instant.now());
-    FeedReader.read(spark, files, parser).write().mode("overwrite").parquet(staging.toString());
+    try {
+      FeedReader.read(spark, files, parser, maxLineBytes).write().mode("overwrite").parquet(staging.toString());
+    } catch (RuntimeException e) {
+      // Spark wraps a task's failure in its own messages: the operator gets the reader's one line instead.
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof FeedReadFailure f) {
+          throw new FeedReadFailure(f.getMessage(), e);
+        }
+      }
+      throw e;
+    }
     views.register(FeedViews.STAGED, spark.read().parquet(staging.toString()));
   }
 

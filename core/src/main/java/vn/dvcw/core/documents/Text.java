@@ -11,10 +11,16 @@ import java.util.regex.Pattern;
 
 /** Small text helpers for reading Vietnamese documents: folding for keyword matching, and dates. */
 public final class Text {
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern WORDY_DATE =
-      Pattern.compile("ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE);
+  // Every pattern here runs on whole documents from any source: each is linear on any line (possessive or
+  // bounded repetitions, no repetition that can restart inside a run it already scanned).
+  private static final Pattern MARKS = Pattern.compile("\\p{M}++");
+  private static final Pattern BLANKS = Pattern.compile("\\s++");
+  private static final Pattern WORDY_DATE = Pattern.compile(
+      "ngày\\s++(\\d{1,2}+)\\s++tháng\\s++(\\d{1,2}+)\\s++năm\\s++(\\d{4})", Pattern.CASE_INSENSITIVE);
   private static final Pattern SLASH_DATE = Pattern.compile("(?<!\\d)(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)");
+  private static final Pattern SLASH_DATE_CELL = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
+  /** A tag: '<' up to the next '>' with no '<' between, so a run of '<' without '>' is scanned once, not once per '<'. */
+  private static final Pattern HTML_TAG = Pattern.compile("<[^<>]++>");
 
   private Text() {}
 
@@ -28,7 +34,7 @@ public final class Text {
     }
     String d = Normalizer.normalize(s, Normalizer.Form.NFD);
     d = MARKS.matcher(d).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
-    return d.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    return collapseBlanks(d.toLowerCase(Locale.ROOT)).strip();
   }
 
   /** Splits a tab-separated line into stripped cells, keeping empty cells. */
@@ -59,7 +65,7 @@ public final class Text {
   /** Parses "30/7/2025" or returns null when the cell is not such a date. */
   public static LocalDate slashDateOrNull(String cell) {
     List<LocalDate> ds = slashDates(cell);
-    return ds.size() == 1 && cell.strip().matches("\\d{1,2}/\\d{1,2}/\\d{4}") ? ds.get(0) : null;
+    return ds.size() == 1 && SLASH_DATE_CELL.matcher(cell.strip()).matches() ? ds.get(0) : null;
   }
 
   static LocalDate date(String y, String m, String d) {
@@ -68,11 +74,16 @@ public final class Text {
 
   /** The whole text with line breaks and runs of blanks collapsed to single spaces. */
   public static String flatten(String text) {
-    return text.replaceAll("\\s+", " ");
+    return collapseBlanks(text);
+  }
+
+  /** Every run of blanks (line breaks included) as one space. */
+  public static String collapseBlanks(String text) {
+    return BLANKS.matcher(text).replaceAll(" ");
   }
 
   /** Removes HTML tags a copy-paste left in a cell ("<p>...</p>"), keeping their text. */
   public static String stripHtml(String cell) {
-    return cell.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+    return collapseBlanks(HTML_TAG.matcher(cell).replaceAll(" ")).strip();
   }
 }

@@ -35,7 +35,18 @@ public final class DocumentReader {
     return DocumentKind.UNKNOWN;
   }
 
-  /** Parses a document of any kind. Never throws for bad content: problems are in the result. */
+  /**
+   * Parses a document within {@code limits}: over-long lines are quarantined and read as empty, and a parse
+   * that overruns the budget is abandoned (the document comes back as UNKNOWN with the reason). Never throws for
+   * bad content.
+   *
+   * @throws DocumentOutOfMemoryException naming the file when the heap runs out while parsing it
+   */
+  public static ParsedDocument read(SourceDocument doc, DocumentLimits limits) {
+    return BudgetedParse.run(doc, limits, DocumentReader::read);
+  }
+
+  /** Parses a document of any kind, unguarded (tests, tools). Never throws for bad content: problems are in the result. */
   public static ParsedDocument read(SourceDocument doc) {
     DocumentKind kind = recognise(doc);
     for (DocumentParser p : PARSERS) {

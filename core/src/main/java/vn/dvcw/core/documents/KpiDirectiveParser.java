@@ -14,22 +14,25 @@ import java.util.regex.Pattern;
  * has no header, so number, date and province are not in the text: they stay null, the note says so.
  */
 final class KpiDirectiveParser implements DocumentParser {
-  private static final Pattern QUARTER = Pattern.compile("Quý ([IV]+) năm (\\d{4})");
+  private static final Pattern QUARTER = Pattern.compile("Quý ([IV]{1,4}+) năm (\\d{4})");
   private static final Pattern FOOTNOTE = Pattern.compile(
-      "^\\s*(\\d)\\s+((?:Các )?(?:Công văn|Nghị quyết|Báo cáo|Quyết định|Nghị định|Chỉ thị).*)$");
+      "^\\s*+(\\d)\\s++((?:Các )?(?:Công văn|Nghị quyết|Báo cáo|Quyết định|Nghị định|Chỉ thị).*)$");
+
+  private static final Pattern PAYMENT_PERIOD =
+      Pattern.compile("thanh toán trực tuyến trong (Quý [IV]{1,4}+ năm \\d{4})");
 
   /** kpi → {regex with the threshold, comparator, footnote regex or null, note}. */
   private static final Map<String, String[]> RULES = new LinkedHashMap<>();
 
   static {
-    RULES.put("overdue_rate", new String[] {"tỷ lệ hồ sơ quá hạn trên (\\d+)%", "<=", null,
+    RULES.put("overdue_rate", new String[] {"tỷ lệ hồ sơ quá hạn trên (\\d{1,3}+)%", "<=", null,
         "breach when the share of overdue dossiers is above the threshold"});
-    RULES.put("digitised_result_rate", new String[] {"tỷ lệ số hóa kết quả TTHC đạt dưới (\\d+)%", ">=", null,
+    RULES.put("digitised_result_rate", new String[] {"tỷ lệ số hóa kết quả TTHC đạt dưới (\\d{1,3}+)%", ">=", null,
         "the Government's own target is 100% (Art. 22 Decree 118/2025/NĐ-CP); the directive lists units below 90%"});
-    RULES.put("online_rate", new String[] {"tỷ lệ hồ sơ trực tuyến đạt dưới (\\d+)%", ">=",
-        "tỷ lệ hồ sơ trực tuyến \\d+%(\\d)", "Government target for online submission"});
-    RULES.put("online_payment_rate", new String[] {"tỷ lệ hồ sơ thanh toán trực tuyến đạt dưới (\\d+)%", ">=",
-        "tỷ lệ thanh toán trực tuyến \\d+%(\\d)", "Government target for online payment"});
+    RULES.put("online_rate", new String[] {"tỷ lệ hồ sơ trực tuyến đạt dưới (\\d{1,3}+)%", ">=",
+        "tỷ lệ hồ sơ trực tuyến \\d{1,3}+%(\\d)", "Government target for online submission"});
+    RULES.put("online_payment_rate", new String[] {"tỷ lệ hồ sơ thanh toán trực tuyến đạt dưới (\\d{1,3}+)%", ">=",
+        "tỷ lệ thanh toán trực tuyến \\d{1,3}+%(\\d)", "Government target for online payment"});
   }
 
   @Override
@@ -84,7 +87,7 @@ final class KpiDirectiveParser implements DocumentParser {
   /** Online and payment rates are judged on Quý II, the others on Quý III (as the directive words it). */
   private static String periodOf(String flat, String kpi) {
     if (kpi.startsWith("online")) {
-      Matcher m = Pattern.compile("thanh toán trực tuyến trong (Quý [IV]+ năm \\d{4})").matcher(flat);
+      Matcher m = PAYMENT_PERIOD.matcher(flat);
       if (m.find()) {
         return m.group(1);
       }

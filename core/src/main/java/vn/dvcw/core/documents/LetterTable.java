@@ -2,7 +2,9 @@ package vn.dvcw.core.documents;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads the appendix table of a letter, in either of the two layouts real copies have: one cell per line
@@ -106,7 +108,15 @@ public final class LetterTable {
         if (next < 0) {
           break; // text after the table: its end
         }
-        rejected.add(reject(lines, i, next, "lines inside the table that do not form a row"));
+        String firstCell = lines.get(i).split("\t", -1)[0].strip();
+        if (lines.get(i).contains("\t") && firstCell.equals(Integer.toString(expected))) {
+          // One row typed on one line with tabs: that row is refused, it is not absent, the next keeps its place.
+          rejected.add(reject(lines, i, next, "row " + expected + " is written on one line with tabs in a table of "
+              + "one cell per line; not loaded"));
+          expected++;
+        } else {
+          rejected.add(reject(lines, i, next, "lines inside the table that do not form a row"));
+        }
         i = next;
         continue;
       }
@@ -193,8 +203,36 @@ public final class LetterTable {
         return w;
       }
     }
+    int voted = widthByVote(lines, first, headerCount);
+    if (voted > 0) {
+      return voted;
+    }
     throw new IllegalArgumentException("cannot find the row width of the table at line " + (first + 1)
         + ": rows 1, 2, 3 are not evenly spaced (a cell may be missing)");
+  }
+
+  /**
+   * When rows 1, 2, 3 are not evenly spaced (row 2 repeated, typed on one line, or a cell short), the width is
+   * the distance most often seen between a row n and a row n + 1 right after it over the whole table, so one bad
+   * row among the first three costs that row, not the letter. Returns 0 when no two consecutive rows are found.
+   */
+  private static int widthByVote(List<String> lines, int first, int headerCount) {
+    Map<Integer, Integer> votes = new TreeMap<>();
+    int previousIdx = -1;
+    int previousN = -1;
+    for (int k = first; k < lines.size() && !isTotalLabel(lines.get(k).strip()); k++) {
+      if (!isRowStart(lines, k)) {
+        continue;
+      }
+      int n = Integer.parseInt(lines.get(k).strip());
+      int distance = k - previousIdx;
+      if (previousN >= 0 && n == previousN + 1 && distance >= 3 && distance <= headerCount) {
+        votes.merge(distance, 1, Integer::sum);
+      }
+      previousIdx = k;
+      previousN = n;
+    }
+    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
   }
 
   private static boolean startsRow(List<String> lines, int idx, String stt) {
@@ -231,10 +269,22 @@ public final class LetterTable {
         i++;
         break;
       }
-      if (!first.matches("\\d{1,3}")) {
-        break;
+      if (!first.matches("\\d{1,3}") || !line.contains("\t")) {
+        int next = nextTabbedRow(lines, i + 1, i + headers.size() + 2, expected);
+        if (next < 0) {
+          break; // text after the table: its end
+        }
+        rejected.add(reject(lines, i, next, "lines inside the table that do not form a row (a table of one row per "
+            + "line with tabs)"));
+        i = next - 1;
+        continue;
       }
       int n = Integer.parseInt(first);
+      if (n < expected) {
+        rejected.add(new Rejected(i + 1, line, "row numbered " + n + " where row " + expected
+            + " was expected (repeated or out of order)"));
+        continue;
+      }
       if (n > expected) {
         gaps.add(n - 1 == expected ? "row " + expected + " absent" : "rows " + expected + "-" + (n - 1) + " absent");
       }
@@ -247,6 +297,27 @@ public final class LetterTable {
       rows.add(new Row(i + 1, cells, line, false));
     }
     return new LetterTable(List.copyOf(headers), List.copyOf(rows), i, List.copyOf(gaps), List.copyOf(rejected));
+  }
+
+  /** The first line in [from, to) that is a tab-separated row numbered from {@code minN} to minN + 3, or a total. */
+  private static int nextTabbedRow(List<String> lines, int from, int to, int minN) {
+    for (int k = from; k < Math.min(to, lines.size()); k++) {
+      String line = lines.get(k);
+      if (!line.contains("\t")) {
+        continue;
+      }
+      String first = line.split("\t", -1)[0].strip();
+      if (isTotalLabel(first)) {
+        return k;
+      }
+      if (first.matches("\\d{1,3}")) {
+        int n = Integer.parseInt(first);
+        if (n >= minN && n <= minN + 3) {
+          return k;
+        }
+      }
+    }
+    return -1;
   }
 
   static boolean isTotalLabel(String cell) {

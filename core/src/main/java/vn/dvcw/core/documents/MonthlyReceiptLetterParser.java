@@ -24,11 +24,16 @@ final class MonthlyReceiptLetterParser implements DocumentParser {
       ColumnMap.Rule.of("processed_on_time", "count", "dung han"),
       ColumnMap.Rule.of("received_late", "count", "cham duoc tiep nhan", "cham tiep nhan"),
       ColumnMap.Rule.of("overdue_in_processing", "count", "qua han"));
-  /** Sentences that state the totals (in the letter's text, and in articles restating it), by measure. */
+  /**
+   * Sentences that state the totals (in the letter's text, and in articles restating it), by measure. A figure
+   * starts where a run of digits and separators starts (the look-behind) and is read possessively, so a long run
+   * of digits and dots is scanned once rather than once from each of its characters.
+   */
   static final Map<String, Pattern> BODY_TOTALS = Map.of(
-      "received_processed", Pattern.compile("là ([\\d.,]+) hồ sơ"),
-      "received_late", Pattern.compile("còn ([\\d.,]+) hồ sơ trực tuyến chậm được tiếp nhận"),
-      "overdue_in_processing", Pattern.compile("([\\d.,]+) hồ sơ đang xử lý quá hạn"));
+      "received_processed", Pattern.compile("là ([\\d.,]{1,20}+) hồ sơ"),
+      "received_late", Pattern.compile("còn ([\\d.,]{1,20}+) hồ sơ trực tuyến chậm được tiếp nhận"),
+      "overdue_in_processing", Pattern.compile("(?<![\\d.,])([\\d.,]{1,20}+) hồ sơ đang xử lý quá hạn"));
+  private static final Pattern PROVINCE_COUNT = Pattern.compile("(\\d{1,2})/(\\d{1,2}) tỉnh, thành phố");
 
   @Override
   public DocumentKind kind() {
@@ -79,7 +84,29 @@ final class MonthlyReceiptLetterParser implements DocumentParser {
     ProvinceTables.reconcileSums(out, TABLE, table, cols, List.of("received_processed", "processed_on_time",
         "received_late", "overdue_in_processing"));
     reconcileBody(out, flat, table, cols);
+    onTimeWithinProcessed(out);
     return out;
+  }
+
+  /**
+   * Dossiers processed on time are a part of those received and processed, so a row printing more on time than
+   * in total is wrong at the source. The row loads as printed (never silently fixed) and this row-level finding
+   * says so; without it the row's on-time share would read as, say, 205.6%. Only violations are recorded: a
+   * finding per row that is fine would say nothing.
+   */
+  private static void onTimeWithinProcessed(ParsedDocument out) {
+    for (Map<String, Observation> row : ProvinceTables.byRowAndLevel(out, TABLE).values()) {
+      Observation onTime = row.get("processed_on_time");
+      Observation whole = row.get("received_processed");
+      if (onTime == null || whole == null || onTime.value().compareTo(whole.value()) <= 0) {
+        continue;
+      }
+      out.add(new Finding(TABLE, "part_within_whole", "processed_on_time",
+          onTime.total() ? "total row" : onTime.provinceRaw(), onTime.value().toPlainString(),
+          whole.value().toPlainString(), onTime.value().subtract(whole.value()), "mismatch",
+          "dossiers processed on time exceed those received and processed on the same row; loaded as printed",
+          onTime.lineNo()));
+    }
   }
 
   private void reconcileBody(ParsedDocument out, String flat, LetterTable table, ColumnMap cols) {
@@ -94,7 +121,7 @@ final class MonthlyReceiptLetterParser implements DocumentParser {
       out.add(Checks.count(TABLE, "body_total_vs_rows", e.getKey(), "all provinces", stated, rowsSum,
           "figure stated in the letter's text vs sum of the appendix rows", null));
     }
-    Matcher count = Pattern.compile("(\\d{1,2})/(\\d{1,2}) tỉnh, thành phố").matcher(flat);
+    Matcher count = PROVINCE_COUNT.matcher(flat);
     if (count.find()) {
       out.add(Checks.count(TABLE, "province_count", "rows", "all provinces", Long.parseLong(count.group(2)),
           table.dataRows().size(), "provinces stated in the text vs rows of the appendix", null));

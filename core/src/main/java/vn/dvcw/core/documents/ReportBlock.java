@@ -77,7 +77,8 @@ final class ReportBlock {
 
   private static boolean isSubHeader(String line) {
     String f = Text.fold(line);
-    return f.contains("tinh") && f.contains("xa") && f.contains("tong") && !f.matches(".*\\d.*");
+    return f.contains("tinh") && f.contains("xa") && f.contains("tong")
+        && f.chars().noneMatch(c -> c >= '0' && c <= '9');
   }
 
   static String classify(String folded, boolean twoLevels, String heading) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * so nothing is counted twice.
  */
 final class SecondaryArticleParser implements DocumentParser {
-  private static final Pattern LETTER = Pattern.compile("Công văn (?:số )?(\\d+/[\\p{Lu}Đ\\-]+)");
+  private static final Pattern LETTER = Pattern.compile("Công văn (?:số )?(\\d{1,6}+/[\\p{Lu}Đ\\-]{1,30}+)");
 
   @Override
   public DocumentKind kind() {

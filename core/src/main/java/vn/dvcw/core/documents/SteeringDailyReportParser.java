@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  * <p>Tables are found by their header words; the numbers in the body text are checked against them.
  */
 final class SteeringDailyReportParser implements DocumentParser {
-  private static final Pattern NUMBER = Pattern.compile("Số:?\\s*(\\d+-[\\p{Lu}Đ]+/[\\p{Lu}Đ]+)");
-  private static final Pattern APPENDIX_NUMBER = Pattern.compile("Kèm theo Báo cáo số (\\d+-[\\p{Lu}Đ]+/[\\p{Lu}Đ]+)");
+  // Linear on any text: possessive runs that end where the next required character cannot be part of them,
+  // and the issuer's name bounded (it is about 80 characters; an unbounded lazy run rescans to the end of the
+  // text from every occurrence of the phrase).
+  private static final Pattern NUMBER = Pattern.compile("Số:?\\s*+(\\d{1,6}+-[\\p{Lu}Đ]{1,20}+/[\\p{Lu}Đ]{1,20}+)");
+  private static final Pattern APPENDIX_NUMBER =
+      Pattern.compile("Kèm theo Báo cáo số (\\d{1,6}+-[\\p{Lu}Đ]{1,20}+/[\\p{Lu}Đ]{1,20}+)");
   private static final Pattern ISSUER = Pattern.compile(
-      "(Cơ quan Thường trực Ban Chỉ đạo Trung ương về [^(]+?)\\s*\\(sau đây");
+      "(Cơ quan Thường trực Ban Chỉ đạo Trung ương về [^(]{1,300}?)\\s?\\(sau đây");
   static final Map<String, String> APPENDIX = Map.ofEntries(
       Map.entry("task_progress", "Phụ lục 1"), Map.entry("overdue_tasks", "Phụ lục 2"),
       Map.entry("due_tasks", "Phụ lục 3"), Map.entry("commune_coverage", "Phụ lục 4"),

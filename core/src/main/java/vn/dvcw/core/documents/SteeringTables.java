@@ -12,9 +12,15 @@ import java.util.regex.Pattern;
 
 /** Loads one table of a steering-committee daily report into observations, tasks or obstacles, and checks it. */
 final class SteeringTables {
-  private static final Pattern FRACTION = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
-  private static final Pattern OBSTACLE_COUNT = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*\\(([\\d.,]+)\\s*%\\)");
-  private static final Pattern GROUP = Pattern.compile("^([IVX]+\\.\\d+)\\s+(.*?)(?:\\((\\d+) nhiệm vụ\\))?\\s*$");
+  // Cells of any length: possessive runs, and the group heading's name read greedily up to an optional
+  // "(n nhiệm vụ)" at the very end (a lazy name with a trailing \s*$ rescanned long runs of blanks once per
+  // character of the name).
+  private static final Pattern FRACTION = Pattern.compile("(\\d{1,9}+)\\s*+/\\s*+(\\d{1,9}+)");
+  private static final Pattern OBSTACLE_COUNT =
+      Pattern.compile("(\\d{1,9}+)\\s*+/\\s*+(\\d{1,9}+)\\s*+\\(([\\d.,]{1,20}+)\\s*+%\\)");
+  private static final Pattern GROUP = Pattern.compile("([IVX]{1,6}+\\.\\d{1,3}+)\\s++(.*)");
+  private static final Pattern GROUP_COUNT = Pattern.compile("\\((\\d{1,4}+) nhiệm vụ\\)$");
+  private static final Pattern STT = Pattern.compile("\\d{1,3}");
 
   private final ParsedDocument out;
   private final SourceDocument doc;
@@ -78,7 +84,7 @@ final class SteeringTables {
     int expected = 1;
     for (LetterTable.Row r : rows) {
       String stt = r.cells().get(0);
-      if (!stt.matches("\\d{1,3}")) {
+      if (!STT.matcher(stt).matches()) {
         continue;
       }
       int n = Integer.parseInt(stt);
@@ -319,8 +325,10 @@ final class SteeringTables {
       if (g.matches() && c.stream().skip(1).allMatch(String::isEmpty)) {
         checkGroupCount(groupCode, groupCount, inGroup, groupLine);
         groupCode = g.group(1);
-        groupName = g.group(2).strip();
-        groupCount = g.group(3) != null ? Integer.valueOf(g.group(3)) : null;
+        String name = g.group(2).strip();
+        Matcher count = GROUP_COUNT.matcher(name);
+        groupCount = count.find() ? Integer.valueOf(count.group(1)) : null;
+        groupName = count.find(0) ? name.substring(0, count.start()).strip() : name;
         inGroup = 0;
         groupLine = row.lineNo();
         out.add(new RawRow(tableId, title, rowNo, row.lineNo(), row.raw(), c, RawRow.Kind.GROUP));

@@ -2,6 +2,8 @@ package vn.dvcw.core.documents;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +14,11 @@ import java.util.regex.Pattern;
  * 33,34%" against Phụ lục 8, and so on. Each claim becomes a finding whatever its outcome.
  */
 final class SteeringTextClaims {
+  /**
+   * Compiled claim patterns. Each is anchored on a literal phrase and reads its figure with a bounded possessive
+   * repetition, so it is linear on any text: a run of a million digits is neither rescanned nor captured.
+   */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
   private final ParsedDocument out;
   private final String flat;
 
@@ -27,32 +34,32 @@ final class SteeringTextClaims {
       out.add(Checks.count("task_progress", "text_claim", "provinces_red", "all provinces", 0,
           countStatus("ĐỎ"), "'Không có tỉnh, thành phố nào ở trạng thái ĐỎ' vs Phụ lục 1", null));
     }
-    find("thông tin hiện trạng tại ([\\d.]+) xã, phường có báo cáo").ifPresent(v ->
+    find("thông tin hiện trạng tại ([\\d.]{1,20}+) xã, phường có báo cáo").ifPresent(v ->
         out.add(Checks.count("commune_coverage", "text_claim", "reported", "all provinces", v,
             sum("commune_coverage", "reported"), "communes said to have reported vs sum of 'Đã báo cáo' in Phụ lục 4",
             null)));
-    find("thu nhận thông tin hiện trạng của ([\\d.]+) xã").ifPresent(v ->
+    find("thu nhận thông tin hiện trạng của ([\\d.]{1,20}+) xã").ifPresent(v ->
         out.add(Checks.count("commune_coverage", "text_claim", "communes", "all provinces", v,
             sum("commune_coverage", "communes"), "communes in the system vs sum of 'Số xã' in Phụ lục 4", null)));
     provincesWhere("có (\\d{1,2}) tỉnh,? thành phố phủ XANH hơn 50%", "green_pct", v -> v.compareTo(bd(50)) > 0, "> 50%");
     provincesWhere("có (\\d{1,2}) tỉnh, thành phố phủ XANH hơn 70%", "green_pct", v -> v.compareTo(bd(70)) > 0, "> 70%");
     provincesWhere("Đặc biệt (\\d{1,2}) tỉnh", "green_pct", v -> v.compareTo(bd(100)) == 0, "= 100%");
-    provincesWhere("Vẫn còn (\\d{1,2})/\\d{1,2} tỉnh, thành phố \\(\\p{L}[\\p{L} ]*\\) có ít hơn 10%", "green_pct",
+    provincesWhere("Vẫn còn (\\d{1,2})/\\d{1,2} tỉnh, thành phố \\(\\p{L}[\\p{L} ]*+\\) có ít hơn 10%", "green_pct",
         v -> v.compareTo(bd(10)) < 0, "< 10%");
-    allProvincesAbove("Tất cả các địa phương đều có tỷ lệ xã, phường báo cáo lên hệ thống trên (\\d+)%", "reported_pct");
-    find("có ([\\d.]+)/[\\d.]+ xã, phường \\(tương đương [\\d,]+%\\) đáp ứng").ifPresent(v ->
+    allProvincesAbove("Tất cả các địa phương đều có tỷ lệ xã, phường báo cáo lên hệ thống trên (\\d{1,3}+)%", "reported_pct");
+    find("có ([\\d.]{1,20}+)/[\\d.]{1,20}+ xã, phường \\(tương đương [\\d,]{1,20}+%\\) đáp ứng").ifPresent(v ->
         out.add(Checks.count("commune_coverage", "text_claim", "green", "all provinces", v,
             sum("commune_coverage", "green"),
             "communes said to meet all basic conditions vs sum of XANH in Phụ lục 4 (reading 'đáp ứng hết' as XANH)",
             null)));
-    find("Vẫn còn (\\d+) nhiệm vụ đã thực hiện quá hạn").ifPresent(v ->
+    find("Vẫn còn (\\d{1,6}+) nhiệm vụ đã thực hiện quá hạn").ifPresent(v ->
         out.add(Checks.count("overdue_tasks", "text_claim", "tasks", "all", v,
             out.tasks().stream().filter(t -> t.list().equals("overdue")).count(),
             "overdue tasks stated vs tasks listed in Phụ lục 2", null)));
-    provinceRate("như Sơn La khoảng ([\\d,]+)%", "Sơn La", "dossiers_cumulative", "all", "online", "total");
-    provinceRate("TP\\. Hà Nội có tỉ lệ hồ sơ nộp trực tuyến đã đạt ([\\d,]+)%", "Hà Nội", "dossiers_day_all", "all",
+    provinceRate("như Sơn La khoảng ([\\d,]{1,20}+)%", "Sơn La", "dossiers_cumulative", "all", "online", "total");
+    provinceRate("TP\\. Hà Nội có tỉ lệ hồ sơ nộp trực tuyến đã đạt ([\\d,]{1,20}+)%", "Hà Nội", "dossiers_day_all", "all",
         "online", "total");
-    provinceRate("số hồ sơ đã trả đạt ([\\d,]+)% so với tổng số hồ sơ cùng ngày", "Hà Nội", "dossiers_day_all", "all",
+    provinceRate("số hồ sơ đã trả đạt ([\\d,]{1,20}+)% so với tổng số hồ sơ cùng ngày", "Hà Nội", "dossiers_day_all", "all",
         "returned", "total");
   }
 
@@ -88,7 +95,7 @@ final class SteeringTextClaims {
   }
 
   private void provinceRate(String regex, String province, String table, String level, String num, String den) {
-    Matcher m = Pattern.compile(regex).matcher(flat);
+    Matcher m = compiled(regex, 0).matcher(flat);
     if (!m.find()) {
       return;
     }
@@ -110,8 +117,13 @@ final class SteeringTextClaims {
   }
 
   private java.util.Optional<Long> find(String regex) {
-    Matcher m = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(flat);
+    Matcher m = compiled(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(flat);
     return m.find() ? java.util.Optional.of(VietnameseNumbers.count(m.group(1))) : java.util.Optional.empty();
+  }
+
+  /** The claims' patterns, compiled once per JVM rather than once per document. */
+  private static Pattern compiled(String regex, int flags) {
+    return COMPILED.computeIfAbsent(flags + "|" + regex, k -> Pattern.compile(regex, flags));
   }
 
   private long sum(String table, String measure) {

@@ -16,8 +16,16 @@ import java.util.regex.Pattern;
  * Anything else is not a number and the caller quarantines it.
  */
 public final class VietnameseNumbers {
-  private static final Pattern COUNT = Pattern.compile("\\d{1,3}([.,]\\d{3})*|\\d+");
-  private static final Pattern DECIMAL = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d+(,\\d+)?|\\d+\\.\\d{1,2}");
+  /**
+   * Longer cells are not numbers: the largest count a document prints ("1.777.005") has 9 characters. The cap
+   * also keeps the group repetitions below from recursing over a megabyte of digits and dots (Java's regex
+   * engine recurses once per repeated group: a long enough cell is a StackOverflowError, not a refusal).
+   */
+  static final int MAX_CELL_CHARS = 40;
+  private static final Pattern COUNT = Pattern.compile("\\d{1,3}+(?:[.,]\\d{3})*+|\\d++");
+  private static final Pattern DECIMAL =
+      Pattern.compile("\\d{1,3}(?:\\.\\d{3})+(?:,\\d++)?|\\d++(?:,\\d++)?|\\d+\\.\\d{1,2}");
+  private static final Pattern ENGLISH_DECIMAL = Pattern.compile("\\d+\\.\\d{1,2}");
 
   private VietnameseNumbers() {}
 
@@ -39,7 +47,7 @@ public final class VietnameseNumbers {
       return 0L;
     }
     if (!COUNT.matcher(s).matches()) {
-      throw new NumberFormatException("not a count: '" + cell + "'");
+      throw new NumberFormatException("not a count: '" + shown(cell) + "'");
     }
     return Long.parseLong(s.replace(".", "").replace(",", ""));
   }
@@ -60,10 +68,10 @@ public final class VietnameseNumbers {
       s = s.substring(1).strip();
     }
     if (!DECIMAL.matcher(s).matches()) {
-      throw new NumberFormatException("not a decimal: '" + cell + "'");
+      throw new NumberFormatException("not a decimal: '" + shown(cell) + "'");
     }
     String normal;
-    if (s.matches("\\d+\\.\\d{1,2}")) {
+    if (ENGLISH_DECIMAL.matcher(s).matches()) {
       normal = s; // a decimal point written the English way, e.g. "0.5"
     } else {
       normal = s.replace(".", "").replace(',', '.');
@@ -90,6 +98,14 @@ public final class VietnameseNumbers {
     if (s.isEmpty()) {
       throw new NumberFormatException("empty cell");
     }
+    if (s.length() > MAX_CELL_CHARS) {
+      throw new NumberFormatException("not a number: " + s.length() + " characters ('" + shown(s) + "')");
+    }
     return s;
+  }
+
+  /** A cell as quoted in a reason: whole when short, else its start and its length (reasons stay one line). */
+  static String shown(String cell) {
+    return cell.length() <= MAX_CELL_CHARS ? cell : cell.substring(0, MAX_CELL_CHARS) + "…";
   }
 }

@@ -1,5 +1,6 @@
 package vn.dvcw.pipelines.documents;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import vn.dvcw.core.documents.DocumentLimits;
 import vn.dvcw.core.documents.DocumentReader;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.core.documents.SourceDocument;
@@ -27,7 +29,7 @@ import vn.dvcw.storage.write.TableWriter;
  * Loads the documents of an inputs folder into bronze and derives their silver rows.
  *
  * <ol>
- *   <li>scan the folder: every file, refused ones (empty, too large, binary) noted for the quarantine;</li>
+ *   <li>scan the folder: every file, refused ones (hidden, too large, a link loop) noted for the quarantine;</li>
  *   <li>bronze: each file not seen before, known by the SHA-256 of its content, with its raw text
  *       ({@code bronze.document}: the same bytes under another name are the same document);</li>
  *   <li>parse every stored document from its raw text (silver is always re-derived from bronze, so a parser
@@ -37,16 +39,27 @@ import vn.dvcw.storage.write.TableWriter;
  *   <li>silver rows: table rows, observations with provinces resolved at each document's data date, tasks,
  *       obstacles, KPI targets of current directives. A name the resolver cannot place goes to quarantine.</li>
  * </ol>
+ *
+ * <p>Every parse runs within {@link DocumentLimits} (from the environment): a line over the length limit is
+ * quarantined and the rest of its document loads; a parse over the time budget is abandoned and its document
+ * quarantined, so no document can hold the refresh. Files are read one at a time, never all at once.
  */
 public final class DocumentsJob {
   private static final String JOB = "documents";
 
   private final JobContext ctx;
   private final TableWriter writer;
+  private final DocumentLimits limits;
 
+  /** A job with the limits of the environment ({@link DocumentLimits#fromEnvironment()}). */
   public DocumentsJob(JobContext ctx) {
+    this(ctx, DocumentLimits.fromEnvironment());
+  }
+
+  public DocumentsJob(JobContext ctx, DocumentLimits limits) {
     this.ctx = ctx;
     this.writer = ctx.writer();
+    this.limits = limits;
   }
 
   /**
@@ -79,11 +92,12 @@ public final class DocumentsJob {
 
     ctx.step(JOB, 1);
     progress.start("bronze: reading inputs from " + inputs);
-    InputScanner.Scan scan = new InputScanner(ctx.spark().sparkContext().hadoopConfiguration()).scan(inputs);
+    InputScanner scanner = new InputScanner(ctx.spark().sparkContext().hadoopConfiguration(), limits);
+    InputScanner.Scan scan = scanner.scan(inputs);
     scan.refused().forEach(s -> quarantine.add(QuarantineEntry.of("file", s.path(), null, null, null, null,
         s.reason())));
     ctx.step(JOB, 2);
-    int newDocs = ingest(scan, runId, quarantine, writes);
+    int newDocs = ingest(scanner, scan, runId, quarantine, writes);
     progress.done(scan.files().size() + " files seen, " + newDocs + " new, " + quarantine.size() + " refused");
 
     ctx.step(JOB, 3);
@@ -91,7 +105,7 @@ public final class DocumentsJob {
     List<StoredDocument> stored = storedDocuments();
     Map<String, ParsedDocument> parsed = new LinkedHashMap<>();
     for (StoredDocument s : stored) {
-      parsed.put(s.docId(), DocumentReader.read(SourceDocument.stored(s.path(), s.docId(), s.text())));
+      parsed.put(s.docId(), DocumentReader.read(SourceDocument.stored(s.path(), s.docId(), s.text()), limits));
     }
     ctx.step(JOB, 4);
     List<DocumentVersion> versions = versions(stored, parsed);
@@ -113,24 +127,29 @@ public final class DocumentsJob {
         rows.observations.size(), rows.quarantine.size(), quarantine, writes);
   }
 
-  private int ingest(InputScanner.Scan scan, String runId, List<QuarantineEntry> quarantine,
+  private int ingest(InputScanner scanner, InputScanner.Scan scan, String runId, List<QuarantineEntry> quarantine,
       List<TableWriter.Result> writes) {
     Set<String> known = knownDocuments();
     List<BronzeDocument> rows = new ArrayList<>();
     Timestamp now = Timestamp.from(Instant.now());
     Set<String> added = new HashSet<>();
-    for (InputFile f : scan.files()) {
+    for (InputScanner.Found f : scan.files()) {
       SourceDocument doc;
       try {
-        doc = SourceDocument.of(f.path(), f.bytes());
+        doc = SourceDocument.of(f.path(), scanner.read(f));
       } catch (SourceDocument.MalformedInputException e) {
         quarantine.add(QuarantineEntry.of("file", f.path(), null, null, null, null, e.getMessage()));
+        continue;
+      } catch (IOException e) {
+        // Gone or changed between the listing and the read, unreadable, a link to nothing: that file, not the run.
+        quarantine.add(QuarantineEntry.of("file", f.path(), null, null, null, null, "cannot be read: "
+            + e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : "")));
         continue;
       }
       if (known.contains(doc.sha256()) || !added.add(doc.sha256())) {
         continue;
       }
-      var id = DocumentReader.read(doc).identity();
+      var id = DocumentReader.read(doc, limits).identity();
       rows.add(new BronzeDocument(doc.sha256(), id.documentKey(doc.sha256()), id.kind().sqlName(), id.number(),
           id.issuer(), id.issueDate(), id.periodStart(), id.periodEnd(), id.title(), id.restates(), id.note(),
           f.path(), doc.fileName(), new Timestamp(f.modifiedAt()), doc.text().length(), doc.text(), runId, now));

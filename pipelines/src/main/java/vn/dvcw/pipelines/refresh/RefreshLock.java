@@ -20,8 +20,16 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>The file names its holder (run id, host, process id, start). A lock whose holder is a dead process on
  * this host was left by a killed refresh (kill -9 runs no clean-up) and is taken over, with a warning.
+ *
+ * <p>A lock file that names no holder (empty, or text without a host and pid: a kill or a full disk between the
+ * create and the write) is taken over too, with a warning, once it is older than {@link #UNNAMED_GRACE}: a live
+ * refresh writes its line microseconds after creating the file, so an unnamed lock that old has no writer behind
+ * it. Before, such a file blocked every refresh until someone deleted it by hand.
  */
 public final class RefreshLock implements AutoCloseable {
+  /** How old a lock file naming no holder must be before it is taken over. */
+  static final Duration UNNAMED_GRACE = Duration.ofSeconds(10);
+
   private final FileSystem fs;
   private final Path path;
 
@@ -53,14 +61,23 @@ public final class RefreshLock implements AutoCloseable {
         if (tryCreate(fs, path, runId)) {
           return new RefreshLock(fs, path);
         }
-        String holder = read(fs, path).orElse("");
+        String holder = read(fs, path).orElse(null);
+        if (holder == null) {
+          continue; // released between the create and the read: try again at once
+        }
         if (isDeadLocalProcess(holder)) {
           onTakeover.accept("took over the lock of a refresh that was killed (" + holder.strip() + ")");
           fs.delete(path, false);
           continue;
         }
+        if (namesNoHolder(holder) && isOlderThan(fs, path, UNNAMED_GRACE)) {
+          onTakeover.accept("took over a lock file that names no holder (" + (holder.isBlank() ? "empty"
+              : "unreadable: '" + shown(holder) + "'") + "), left by a refresh stopped before it could write it");
+          fs.delete(path, false);
+          continue;
+        }
         if (!Instant.now().isBefore(deadline)) {
-          throw new BusyException("another refresh is writing to this lakehouse (" + holder.strip().replace('\n', ' ')
+          throw new BusyException("another refresh is writing to this lakehouse (" + shown(holder)
               + "); wait for it to finish, or set DVCW_LOCK_WAIT_SECONDS to wait longer. If no refresh is running,"
               + " delete " + path);
         }
@@ -99,7 +116,7 @@ public final class RefreshLock implements AutoCloseable {
 
   private static Optional<String> read(FileSystem fs, Path path) throws IOException {
     try (InputStream in = fs.open(path)) {
-      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return Optional.of(new String(in.readNBytes(4096), StandardCharsets.UTF_8)); // a holder line is ~100 bytes
     } catch (java.io.FileNotFoundException e) {
       return Optional.empty();
     }
@@ -113,6 +130,24 @@ public final class RefreshLock implements AutoCloseable {
       return false;
     }
     return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  /** True when the text has no host or no pid field: nobody can be asked whether it still runs. */
+  static boolean namesNoHolder(String holder) {
+    return field(holder, "host") == null || field(holder, "pid") == null;
+  }
+
+  private static boolean isOlderThan(FileSystem fs, Path path, Duration age) throws IOException {
+    try {
+      return fs.getFileStatus(path).getModificationTime() < System.currentTimeMillis() - age.toMillis();
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    }
+  }
+
+  private static String shown(String holder) {
+    String s = holder.strip().replaceAll("\\p{Cntrl}", "?");
+    return s.length() <= 80 ? s : s.substring(0, 80) + "…";
   }
 
   private static String field(String holder, String name) {

@@ -51,6 +51,27 @@ class RefreshLockTest {
   }
 
   @Test
+  void anEmptyOrGarbledLockFileIsTakenOverOnceItIsOlderThanTheGrace() throws Exception {
+    for (byte[] content : List.of(new byte[0], new byte[] {(byte) 0xff, 0, 'x', '\n'})) {
+      String lakehouse = Files.createTempDirectory("dvcw-lock").toString();
+      Path lock = Path.of(lakehouse, "_locks", "refresh.lock");
+      Files.createDirectories(lock.getParent());
+      Files.write(lock, content);
+      // Just created: a live refresh may be about to write its line, so it is waited for, not stolen.
+      assertThrows(RefreshLock.BusyException.class,
+          () -> RefreshLock.acquire(conf, lakehouse, "run-f", Duration.ZERO, m -> { }));
+      Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(
+          java.time.Instant.now().minus(RefreshLock.UNNAMED_GRACE).minusSeconds(1)));
+      List<String> notes = new ArrayList<>();
+      try (RefreshLock taken = RefreshLock.acquire(conf, lakehouse, "run-g", Duration.ZERO, notes::add)) {
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).contains("names no holder"), notes.toString());
+        assertTrue(Files.readString(lock).contains("run_id=run-g"));
+      }
+    }
+  }
+
+  @Test
   void aLockHeldFromAnotherHostIsNeverStolen() throws Exception {
     String lakehouse = Files.createTempDirectory("dvcw-lock").toString();
     Files.createDirectories(Path.of(lakehouse, "_locks"));

@@ -70,9 +70,9 @@ class MalformedInputsTest extends SparkTestBase {
     // Files that are not text documents.
     file("01-empty.txt", new byte[0], "empty file");
     file("02-blank.txt", "  \n\t\n ", "no text");
-    file("03-scan.pdf", new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 0, 1, (byte) 0xe2}, "not valid UTF-8");
+    file("03-scan.pdf", new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 0, 1, (byte) 0xe2}, "damaged PDF");
     file("04-chart.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13}, "not valid UTF-8");
-    file("05-archive.zip", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}, "binary content");
+    file("05-archive.zip", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}, "corrupt ZIP archive");
     file("06-latin1.txt", "Báo cáo tiếp nhận hồ sơ".getBytes(StandardCharsets.ISO_8859_1), "not valid UTF-8");
     file("07-utf16.txt", july.getBytes(StandardCharsets.UTF_16), "not valid UTF-8");
     file("08-cp1258.txt", july.substring(0, 400).getBytes(Charset.forName("windows-1258")), "not valid UTF-8");

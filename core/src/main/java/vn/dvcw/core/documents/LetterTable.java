@@ -249,11 +249,22 @@ public final class LetterTable {
 
   private static LetterTable readTabbed(List<String> lines, int headerIdx) {
     List<String> headers = Text.tabCells(lines.get(headerIdx));
+    int i = headerIdx + 1;
+    if (isSubHeader(lines, i, headers.size())) {
+      // A group title over sub-columns (a Word table's two header rows): each column is named by its own
+      // sub-header, or by the title above when it spans both rows, as in the one-cell-per-line layout.
+      List<String> sub = Text.tabCells(lines.get(i));
+      List<String> named = new ArrayList<>();
+      for (int c = 0; c < headers.size(); c++) {
+        named.add(sub.get(c).isEmpty() ? headers.get(c) : sub.get(c));
+      }
+      headers = named;
+      i++;
+    }
     List<Row> rows = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     int expected = 1;
-    int i = headerIdx + 1;
     for (; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank()) {
@@ -318,6 +329,15 @@ public final class LetterTable {
       }
     }
     return -1;
+  }
+
+  /** A second header row: as wide as the header, its first cell empty (under "STT"), and no numbers in it. */
+  private static boolean isSubHeader(List<String> lines, int idx, int width) {
+    if (idx >= lines.size() || !lines.get(idx).startsWith("\t")) {
+      return false;
+    }
+    List<String> cells = Text.tabCells(lines.get(idx));
+    return cells.size() == width && cells.stream().noneMatch(c -> c.matches("[\\d.,%]+"));
   }
 
   static boolean isTotalLabel(String cell) {

@@ -13,7 +13,9 @@ import java.util.Locale;
  * <p>A key is accent-insensitive (NFD decomposition, combining marks removed, đ/Đ folded to d), so
  * old and new tone-mark placement (Hoá/Hóa, Thuỷ/Thủy), NFC or NFD input and missing diacritics
  * ("Hung Yên") all give the same key. Case, spacing, dashes and dots are folded too, and
- * administrative prefixes ("UBND tỉnh", "Ủy ban nhân dân Thành phố", "TP.", "T.P", "Tỉnh") are removed.
+ * administrative prefixes ("UBND tỉnh", "Ủy ban nhân dân Thành phố", "TP.", "T.P", "Tỉnh") are removed,
+ * and so are the unit words English sources write after the name ("Lao Cai Province", "Can Tho City",
+ * "People's Committee of Hanoi City"). Joined English spellings ("Hanoi", "Saigon") are aliases, not rules.
  * Uses ICU4J only; there is no hand-written accent table.
  */
 public final class ProvinceNames {
@@ -23,7 +25,7 @@ public final class ProvinceNames {
 
   /** Administrative prefix written before a province name, in folded form. */
   enum Prefix {
-    COMMITTEE(null, "uy ban nhan dan", "ubnd"),
+    COMMITTEE(null, "uy ban nhan dan", "ubnd", "people s committee of", "peoples committee of"),
     PROVINCE("tỉnh", "tinh"),
     CITY("thành phố", "thanh pho", "tp", "t p");
 
@@ -36,8 +38,34 @@ public final class ProvinceNames {
     }
   }
 
-  /** A key plus the unit-type prefix that was stripped (null if none), for match notes. */
-  record ParsedName(String key, Prefix unitPrefix) {}
+  /**
+   * A unit word written after the name, as English sources do: "Lao Cai Province", "Can Tho City". It says
+   * the same as the Vietnamese prefix it stands for, so a match note can flag "Hue Province" like "tỉnh Huế".
+   */
+  enum Suffix {
+    PROVINCE("Province", Prefix.PROVINCE, "province"),
+    CITY("City", Prefix.CITY, "city", "municipality");
+
+    final String asWritten;
+    final Prefix means;
+    final List<String> forms;
+
+    Suffix(String asWritten, Prefix means, String... forms) {
+      this.asWritten = asWritten;
+      this.means = means;
+      this.forms = List.of(forms);
+    }
+  }
+
+  /**
+   * A key plus the unit type that was stripped (null if none), for match notes: {@code unitPrefix} says
+   * what was written ('tỉnh', 'thành phố', or the English suffix's meaning), {@code unitWritten} how.
+   */
+  record ParsedName(String key, Prefix unitPrefix, String unitWritten) {
+    ParsedName(String key, Prefix unitPrefix) {
+      this(key, unitPrefix, unitPrefix == null ? null : unitPrefix.asWritten);
+    }
+  }
 
   private ProvinceNames() {}
 
@@ -124,7 +152,21 @@ public final class ProvinceNames {
         }
       }
     }
-    return new ParsedName(String.join(" ", tokens.subList(start, tokens.size())), unitPrefix);
+    // English order: the unit word comes after the name ("Lao Cai Province"). Stripped only when a name
+    // is left before it, so a province could never be named "City" by accident.
+    int end = tokens.size();
+    String unitWritten = unitPrefix == null ? null : unitPrefix.asWritten;
+    for (Suffix suffix : Suffix.values()) {
+      if (end - start > 1 && suffix.forms.contains(tokens.get(end - 1))) {
+        end--;
+        if (unitPrefix == null) {
+          unitPrefix = suffix.means;
+          unitWritten = suffix.asWritten;
+        }
+        break;
+      }
+    }
+    return new ParsedName(String.join(" ", tokens.subList(start, end)), unitPrefix, unitWritten);
   }
 
   private static boolean startsWith(List<String> tokens, int start, List<String> form) {

@@ -259,7 +259,7 @@ public final class ProvinceResolver implements Serializable {
     boolean city = unitType.startsWith("thành phố");
     boolean writtenCity = parsed.unitPrefix() == ProvinceNames.Prefix.CITY;
     if (city != writtenCity) {
-      note += "; written as '" + parsed.unitPrefix().asWritten + "' although it is a " + unitType
+      note += "; written as '" + parsed.unitWritten() + "' although it is a " + unitType
           + " (resolved to the province-level unit of that name)";
     }
     return note;

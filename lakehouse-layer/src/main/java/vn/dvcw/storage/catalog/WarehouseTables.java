@@ -60,6 +60,12 @@ public final class WarehouseTables {
           + "raw_text STRING, cells ARRAY<STRING>")
       .writtenBy(WriteMode.REPLACE)
       .describedAs("Raw table rows of the documents: cells as written, with line numbers");
+  public static final TableSpec DOCUMENT_LINE = table(Layer.BRONZE, "document_line").keys("doc_id", "line_no")
+      .columns("doc_id STRING, line_no INT, file_format STRING, page INT, sheet STRING, sheet_row INT, table_no INT, "
+          + "table_row INT")
+      .writtenBy(WriteMode.UPSERT)
+      .describedAs("Where each line of a Word, PDF or Excel document's text sits in its file: page or sheet, table, "
+          + "row (text files have none: their line numbers are their lineage)");
   public static final TableSpec FEED_FILE = table(Layer.BRONZE, "feed_file").keys("file_path", "sha256")
       .columns("file_path STRING, sha256 STRING, size_bytes BIGINT, arrived_at TIMESTAMP, status STRING, "
           + "duplicate_of STRING, ingest_date DATE, messages BIGINT, quarantined BIGINT, run_id STRING, "
@@ -189,7 +195,7 @@ public final class WarehouseTables {
   /** Every table, in layer order. */
   public static final List<TableSpec> ALL = List.of(
       PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET, COMMUNE_INDICATOR, CALENDAR,
-      DOCUMENT, DOCUMENT_ROW, FEED_FILE, FEED_RECORD,
+      DOCUMENT, DOCUMENT_ROW, DOCUMENT_LINE, FEED_FILE, FEED_RECORD,
       DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, DOSSIER, DOSSIER_EVENT,
       FACT_ONLINE_SUBMISSION, FACT_DOSSIER_RECEIPT, FACT_SERVICE_INTEGRATION, FACT_COMMUNE_READINESS,
       FACT_TASK_PROGRESS, DOSSIER_DAILY, DOSSIER_AS_OF, RECONCILIATION,

@@ -18,6 +18,8 @@ import vn.dvcw.core.documents.DocumentReader;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.core.documents.SourceDocument;
 import vn.dvcw.core.geo.ProvinceResolver;
+import vn.dvcw.formats.DocumentFiles;
+import vn.dvcw.formats.UnreadableFileException;
 import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.pipelines.Progress;
 import vn.dvcw.pipelines.QuarantineEntry;
@@ -31,7 +33,9 @@ import vn.dvcw.storage.write.TableWriter;
  * <ol>
  *   <li>scan the folder: every file, refused ones (hidden, too large, a link loop) noted for the quarantine;</li>
  *   <li>bronze: each file not seen before, known by the SHA-256 of its content, with its raw text
- *       ({@code bronze.document}: the same bytes under another name are the same document);</li>
+ *       ({@code bronze.document}: the same bytes under another name are the same document). Word, PDF and Excel
+ *       files are rendered as text first (document-formats), each line's page or sheet, table and row kept in
+ *       {@code bronze.document_line}; an encrypted, scanned or corrupt file goes to quarantine with that reason;</li>
  *   <li>parse every stored document from its raw text (silver is always re-derived from bronze, so a parser
  *       fix reaches old documents too);</li>
  *   <li>versions: documents of the same identity (kind and number) ordered; the current one is the latest that
@@ -133,11 +137,12 @@ public final class DocumentsJob {
     List<BronzeDocument> rows = new ArrayList<>();
     Timestamp now = Timestamp.from(Instant.now());
     Set<String> added = new HashSet<>();
+    List<DocumentLines.Line> lines = new ArrayList<>();
     for (InputScanner.Found f : scan.files()) {
-      SourceDocument doc;
+      DocumentFiles.ReadFile file;
       try {
-        doc = SourceDocument.of(f.path(), scanner.read(f));
-      } catch (SourceDocument.MalformedInputException e) {
+        file = DocumentFiles.read(f.path(), scanner.read(f)); // text, or Word, PDF, Excel rendered as text
+      } catch (UnreadableFileException e) {
         quarantine.add(QuarantineEntry.of("file", f.path(), null, null, null, null, e.getMessage()));
         continue;
       } catch (IOException e) {
@@ -146,15 +151,18 @@ public final class DocumentsJob {
             + e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : "")));
         continue;
       }
+      SourceDocument doc = file.document();
       if (known.contains(doc.sha256()) || !added.add(doc.sha256())) {
         continue;
       }
+      lines.addAll(DocumentLines.of(file));
       var id = DocumentReader.read(doc, limits).identity();
       rows.add(new BronzeDocument(doc.sha256(), id.documentKey(doc.sha256()), id.kind().sqlName(), id.number(),
           id.issuer(), id.issueDate(), id.periodStart(), id.periodEnd(), id.title(), id.restates(), id.note(),
           f.path(), doc.fileName(), new Timestamp(f.modifiedAt()), doc.text().length(), doc.text(), runId, now));
     }
     writes.add(write(WarehouseTables.DOCUMENT, rows));
+    writes.add(write(WarehouseTables.DOCUMENT_LINE, lines));
     return rows.size();
   }
 

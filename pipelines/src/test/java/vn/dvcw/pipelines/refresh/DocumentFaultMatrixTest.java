@@ -107,9 +107,9 @@ class DocumentFaultMatrixTest extends SparkTestBase {
     // Files that are not text documents.
     file(refused("01-empty.txt", "empty file"), new byte[0]);
     file(refused("02-blank.txt", "no text"), "  \n\t\n ");
-    file(refused("03-scan.pdf", "not valid UTF-8"), new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 0, 1, (byte) 0xe2});
+    file(refused("03-scan.pdf", "damaged PDF"), new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 0, 1, (byte) 0xe2});
     file(refused("04-chart.png", "not valid UTF-8"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
-    file(refused("05-archive.zip", "binary content"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0});
+    file(refused("05-archive.zip", "corrupt ZIP archive"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0});
     file(refused("06-latin1.txt", "not valid UTF-8"), "Báo cáo tiếp nhận hồ sơ".getBytes(StandardCharsets.ISO_8859_1));
     file(refused("07-utf16.txt", "not valid UTF-8"), july.getBytes(StandardCharsets.UTF_16));
     file(refused("08-cp1258.txt", "not valid UTF-8"), july.substring(0, 400).getBytes(Charset.forName("windows-1258")));

@@ -45,6 +45,7 @@ import vn.dvcw.storage.write.TableWriter;
  *   <li>reconciliation of every published figure ({@link ReconciliationJob});</li>
  *   <li>quarantine: every input that could not be loaded, recorded once;</li>
  *   <li>views: every model of {@code models/} created; one that cannot be is a failed refresh;</li>
+ *   <li>freshness: each source's age against its cadence, stale ones alerted once ({@link FreshnessCheck});</li>
  *   <li>the run record in {@code ops.refresh_run}.</li>
  * </ol>
  * Every write goes through {@link TableWriter} by each table's declared mode: a re-run on the same inputs commits
@@ -52,7 +53,7 @@ import vn.dvcw.storage.write.TableWriter;
  */
 public final class RefreshJob {
   private static final String JOB = "refresh";
-  private static final int STEPS = 9;
+  private static final int STEPS = 10;
 
   private final JobContext ctx;
   private final SparkSession spark;
@@ -135,6 +136,7 @@ public final class RefreshJob {
     writeRows(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir));
     writeRows(WarehouseTables.CALENDAR, ReferenceTables.calendar(calendar));
     writeRows(WarehouseTables.COMMUNE_INDICATOR, ReferenceTables.communeIndicators());
+    writeRows(WarehouseTables.SOURCE_CADENCE, ReferenceTables.sourceCadence());
     progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links, calendar "
         + calendar.firstDay() + " to " + calendar.lastDay());
 
@@ -175,10 +177,17 @@ public final class RefreshJob {
     }
     progress.done(views.created().size() + " views");
 
+    ctx.step(JOB, 9);
+    progress.start("freshness: each source's latest data against its cadence");
+    FreshnessCheck.Result freshness = new FreshnessCheck(ctx).run(runId);
+    note(freshness.write());
+    progress.done(freshness.stale().size() + " stale sources (" + freshness.newAlerts() + " new)");
+
     long feedQuarantinedNew = feed == null ? 0 : feed.quarantinedNew();
-    int exit = newQuarantined + feedQuarantinedNew > 0 || recon.newProblems() > 0 ? RefreshResult.FINDINGS
-        : RefreshResult.OK;
+    int exit = newQuarantined + feedQuarantinedNew > 0 || recon.newProblems() > 0 || freshness.newAlerts() > 0
+        ? RefreshResult.FINDINGS : RefreshResult.OK;
     List<String> summary = summary(docs, recon, entries, newQuarantined);
+    summary.addAll(freshness.lines());
     if (feed != null) {
       summary.add("dossier feed: " + feed.summary());
       if (feedQuarantinedNew > 0) {
@@ -186,7 +195,7 @@ public final class RefreshJob {
             + "stage = 'feed' (raw messages in bronze.feed_record, by file_id and line)");
       }
     }
-    ctx.step(JOB, 9);
+    ctx.step(JOB, 10);
     progress.start("run record");
     writeRun(new RunRecord(runId, started, Timestamp.from(Instant.now()),
         exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), docs.filesSeen(),

@@ -27,6 +27,7 @@ import vn.dvcw.pipelines.documents.DocumentsJob;
 import vn.dvcw.pipelines.feed.FeedJob;
 import vn.dvcw.pipelines.gold.GoldJob;
 import vn.dvcw.pipelines.reconciliation.ReconciliationJob;
+import vn.dvcw.storage.LineageConfig;
 import vn.dvcw.storage.WarehouseSession;
 import vn.dvcw.storage.catalog.TableSpec;
 import vn.dvcw.storage.catalog.WarehouseTables;
@@ -203,6 +204,8 @@ public final class RefreshJob {
         (int) (newQuarantined + feedQuarantinedNew), recon.problems().size(), (int) recon.newProblems(),
         warnings.toArray(String[]::new), new LinkedHashMap<>(versions)));
     progress.done("run " + runId);
+    new RefreshLineage(LineageConfig.fromEnvironment()).emit(runId, exit, docs, options.feed(), versions.keySet(),
+        lakehouse).ifPresent(w -> summary.add("WARNING " + w)); // opt-in OpenLineage: the documents read
     return new RefreshResult(runId, exit, docs.parsed().size(), docs.newDocuments(), docs.observations(),
         newQuarantined, recon.problems().size(), recon.newProblems(), summary);
   }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.pipelines.SparkTestBase;
 import vn.dvcw.pipelines.StepHook;
 import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.write.TableWriter;
 
 /**
  * analytics.freshness and the refresh's stale-source alert, with "today" pinned through {@link #TODAY_CONF}: the
@@ -57,6 +61,9 @@ class FreshnessTest extends SparkTestBase {
     Path lakehouse = copyOfSeedLakehouse();
     at("2026-12-03", lakehouse);
     RefreshResult first = refresh(spark(), lakehouse, seedInputs());
+    // What `dvcw refresh` of the bundled documents prints about them on 2026-12-03 (quoted in the README).
+    first.summary().stream().filter(l -> l.startsWith("STALE") || l.startsWith("NEVER") || l.startsWith("freshness"))
+        .forEach(System.out::println);
     assertEquals(RefreshResult.FINDINGS, first.exitCode(), "the first time sources pass their limit");
     assertTrue(first.summary().contains(
         "STALE monthly_receipt_letter: data to 2025-07-31 (7260/VPCP-KSTT), 490 days old, limit 62 days [new]"),
@@ -72,13 +79,12 @@ class FreshnessTest extends SparkTestBase {
 
     // The dossier feed: figures to 2026-11-30 are fresh on 2026-12-01, stale on 2026-12-03 (one alert), still the
     // same alert on 2026-12-05; newer figures (to 2026-12-04) are fresh again, and stale again on 2026-12-09.
-    sql("INSERT INTO gold.dossier_as_of VALUES ('dossier', TIMESTAMP'2026-11-30 17:00:00', DATE'2026-11-30', "
-        + "'test', 'test-run')");
+    feedAsOf(lakehouse, "2026-11-30");
     assertEquals(0, check("2026-12-01", lakehouse).newAlerts());
     assertEquals("fresh", statuses().get("dossier_feed"));
     assertEquals(1, check("2026-12-03", lakehouse).newAlerts());
     assertEquals(0, check("2026-12-05", lakehouse).newAlerts());
-    sql("UPDATE gold.dossier_as_of SET as_of_date = DATE'2026-12-04', as_of_at = TIMESTAMP'2026-12-04 17:00:00'");
+    feedAsOf(lakehouse, "2026-12-04");
     assertEquals(0, check("2026-12-05", lakehouse).newAlerts());
     assertEquals("fresh", statuses().get("dossier_feed"));
     FreshnessCheck.Result staleAgain = check("2026-12-09", lakehouse);
@@ -87,6 +93,16 @@ class FreshnessTest extends SparkTestBase {
         "STALE dossier_feed: data to 2026-12-04, 5 days old, limit 2 days [new]"), staleAgain.lines().toString());
     assertEquals(List.of("dossier_feed@2026-11-30", "dossier_feed@2026-12-04"),
         alertIds().stream().filter(id -> id.startsWith("dossier_feed")).toList());
+  }
+
+  /** A row of gold.dossier_as_of. */
+  record AsOf(String feed, Timestamp asOfAt, Date asOfDate, String pseudonymKeyFingerprint, String runId) {}
+
+  /** Makes the feed's facts as of {@code day} (17:00), written as the feed job writes it. */
+  private static void feedAsOf(Path lakehouse, String day) {
+    TableWriter writer = new TableWriter(spark(), lakehouse.toString());
+    writer.write(WarehouseTables.DOSSIER_AS_OF, writer.frame(WarehouseTables.DOSSIER_AS_OF, List.of(new AsOf("dossier",
+        Timestamp.valueOf(day + " 17:00:00"), Date.valueOf(day), "test", "test-run"))));
   }
 
   /** Pins "today" and attaches {@code lakehouse}: the views are created again, counting to that day. */

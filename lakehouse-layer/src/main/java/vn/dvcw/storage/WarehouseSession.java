@@ -51,6 +51,9 @@ public final class WarehouseSession {
       builder.config("spark.driver.bindAddress", "127.0.0.1");
     }
     defaults(config).forEach(builder::config);
+    // Opt-in OpenLineage listener (dvcw.lineage); nothing when off. spark-submit's own listeners are kept.
+    LineageConfig.fromEnvironment().sparkConf(new org.apache.spark.SparkConf().get("spark.extraListeners", ""))
+        .forEach(builder::config);
     config.sparkConf().forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -36,6 +36,14 @@ public abstract class SparkTestBase {
     System.setProperty(vn.dvcw.core.feed.Pseudonymiser.PROPERTY, "test-only-secret-0123456789abcdef0123456789");
   }
 
+  /** The session setting analytics.freshness counts ages to (unset in production: the current date). */
+  protected static final String TODAY_CONF = vn.dvcw.pipelines.refresh.FreshnessCheck.TODAY_CONF;
+  /**
+   * "Today" for every test: the day after the bundled documents' latest data date (20-BCHN, 09/8/2025), when every
+   * bundled source is fresh. Tests never depend on the wall clock; FreshnessTest moves the day on purpose.
+   */
+  protected static final String SEED_TODAY = "2025-08-10";
+
   /** The shared session; on first use it refreshes the seed lakehouse. Attach with {@link #useSeedLakehouse}. */
   protected static synchronized SparkSession spark() {
     if (spark == null) {
@@ -45,7 +53,8 @@ public abstract class SparkTestBase {
         throw new UncheckedIOException(e);
       }
       spark = WarehouseSession.open(WarehouseConfig.builder().lakehouse(seedLakehouse.toString()).master("local[2]")
-          .appName("dvcw-tests").sparkConf("spark.sql.shuffle.partitions", "1").build());
+          .appName("dvcw-tests").sparkConf("spark.sql.shuffle.partitions", "1")
+          .sparkConf(TODAY_CONF, SEED_TODAY).build());
       seedRefresh = refresh(spark, seedLakehouse, seedInputs());
     }
     return spark;

@@ -14,8 +14,9 @@ import vn.dvcw.pipelines.refresh.RefreshResult;
     description = {"Load the inputs into the lakehouse and rebuild tables and views.",
         "Reads every document in the inputs folder, rebuilds silver, gold and the views.",
         "Re-running on the same inputs changes nothing.",
-        "Exit 0: success. Exit 3: success with new findings (quarantined inputs, or reconciliation",
-        "mismatches not listed in the inputs' acknowledged-findings.tsv). Exit 1: failure."})
+        "Exit 0: success. Exit 3: success with new findings (quarantined inputs, reconciliation",
+        "mismatches not listed in the inputs' acknowledged-findings.tsv, or a source newly past its",
+        "staleness limit: see analytics.freshness). Exit 1: failure."})
 public final class RefreshCommand implements Callable<Integer> {
   @Mixin LakehouseOptions lakehouse;
 

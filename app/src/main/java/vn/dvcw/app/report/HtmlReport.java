@@ -55,6 +55,7 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     h.append("</table></details>\n");
+    freshness(h, m);
     if (m.usesSyntheticData()) {
       h.append("<p class=\"synthetic\">Báo cáo có dùng ").append(esc(Provenance.SYNTHETIC_LABEL))
           .append(": các biểu đồ, bảng dùng dữ liệu này đều được ghi rõ.</p>\n");
@@ -65,15 +66,33 @@ public final class HtmlReport {
     }
     h.append("</ol></nav>\n");
     for (ReportSection s : m.sections()) {
-      section(h, s);
+      section(h, s, m.freshness(s.id()).orElse(null));
     }
     h.append("</body>\n</html>\n");
     return h.toString();
   }
 
-  private static void section(StringBuilder h, ReportSection s) {
+  /** One line per page: how old the figures of the sources it cites are (analytics.freshness). */
+  private static void freshness(StringBuilder h, ReportModel m) {
+    if (m.freshness().isEmpty()) {
+      return;
+    }
+    h.append("<p class=\"meta\" id=\"freshness\">Độ mới của nguồn số liệu từng trang / how fresh each page's "
+        + "sources are:");
+    for (ReportSection s : m.sections()) {
+      m.freshness(s.id()).ifPresent(line -> h.append("<br><a href=\"#").append(s.id()).append("\">")
+          .append(esc(s.heading())).append("</a>: <span id=\"freshness-").append(s.id()).append("\">")
+          .append(esc(line)).append("</span>"));
+    }
+    h.append("</p>\n");
+  }
+
+  private static void section(StringBuilder h, ReportSection s, String freshness) {
     h.append("<section>\n<h2 id=\"").append(s.id()).append("\">").append(esc(s.heading()))
         .append(" <span class=\"en\">/ ").append(esc(s.headingEn())).append("</span></h2>\n");
+    if (freshness != null) {
+      h.append("<p class=\"meta\">Độ mới của nguồn / source freshness: ").append(esc(freshness)).append("</p>\n");
+    }
     for (String note : s.notes()) {
       h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
     }

@@ -20,11 +20,13 @@ public final class PolicyReport {
   /** The report's content, stamped with the latest refresh run it was built from. */
   public ReportModel build() {
     LakehouseVersion version = LakehouseVersion.latest(spark);
-    ReportContext ctx = new ReportContext(spark, new SourceCatalog(spark));
+    SourceCatalog catalog = new SourceCatalog(spark);
+    ReportContext ctx = new ReportContext(spark, catalog);
     List<ReportSection> sections = List.of(OnlineRatePage.build(ctx), IntegrationPage.build(ctx),
         DossierPage.build(ctx), KpiBreachPage.build(ctx), ReadinessPage.build(ctx), DataQualityPage.build(ctx),
         FeedPage.build(ctx));
-    return new ReportModel(Instant.now(), WarehouseSession.lakehouseOf(spark), version, sections);
+    return new ReportModel(Instant.now(), WarehouseSession.lakehouseOf(spark), version, sections,
+        new PageFreshness(spark, catalog).lines(sections));
   }
 
   /** Builds and writes the report; {@code out} null means the lakehouse's reports folder. Returns where it went. */

@@ -17,7 +17,8 @@ import vn.dvcw.charts.RowValues;
  * August report without opening the lakehouse.
  */
 final class SourceCatalog {
-  private record Document(String number, String title, String fileName, LocalDate issued, LocalDate dataDate) {
+  private record Document(String number, String title, String fileName, LocalDate issued, LocalDate dataDate,
+      String kind) {
     /**
      * How much of a source names this document: the longest of its number, title or file name found in it, 0 if
      * none. The longest wins, so an article whose title cites letter 7260 is not taken for the letter itself.
@@ -38,7 +39,7 @@ final class SourceCatalog {
   SourceCatalog(SparkSession spark) {
     for (Row r : ReportQueries.run(spark, "current_documents", Map.of()).collectAsList()) {
       documents.add(new Document(RowValues.text(r, "number"), RowValues.text(r, "title"), RowValues.text(r, "file_name"),
-          RowValues.date(r, "issue_date"), RowValues.date(r, "data_date")));
+          RowValues.date(r, "issue_date"), RowValues.date(r, "data_date"), RowValues.text(r, "kind")));
     }
   }
 
@@ -68,6 +69,27 @@ final class SourceCatalog {
       out.add(s + " (" + dates(d) + ")");
     });
     out.addAll(unknown);
+    return out;
+  }
+
+  /** What analytics.dossier_monthly's sources say of the dossier feed ("DVCQG dossier feed", "synthetic …"). */
+  static final String FEED_SOURCE = "dossier feed";
+
+  /**
+   * The sources of analytics.freshness that {@code sources} cite: the kind of each document named (the longest
+   * match, as in {@link #dated}), and {@code dossier_feed} for the feed's rows; in the order first cited.
+   */
+  java.util.Set<String> freshnessSources(List<String> sources) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String s : sources) {
+      documents.stream().filter(doc -> doc.match(s) > 0)
+          .max(java.util.Comparator.comparingInt(doc -> doc.match(s)))
+          .ifPresentOrElse(d -> out.add(d.kind()), () -> {
+            if (s.contains(FEED_SOURCE)) {
+              out.add("dossier_feed");
+            }
+          });
+    }
     return out;
   }
 

@@ -45,6 +45,11 @@ public final class WarehouseTables {
       .columns("date DATE, is_working_day BOOLEAN, kind STRING, name STRING, source STRING")
       .writtenBy(WriteMode.REPLACE)
       .describedAs("Vietnam's working days 2024-2026: weekends, public holidays, observed and swapped days, with sources");
+  public static final TableSpec SOURCE_CADENCE = table(Layer.REF, "source_cadence").keys("source")
+      .columns("source STRING, source_type STRING, label STRING, cadence_days INT, stale_after_days INT, basis STRING")
+      .writtenBy(WriteMode.REPLACE)
+      .describedAs("How often each source (document kind, the 766 index, the dossier feed) is expected, and after "
+          + "how many days without newer data it is stale");
 
   // ---- bronze: raw inputs -------------------------------------------------------------------------------
 
@@ -191,15 +196,20 @@ public final class WarehouseTables {
           + "warnings ARRAY<STRING>, table_versions MAP<STRING,BIGINT>")
       .writtenBy(WriteMode.UPSERT)
       .describedAs("One row per refresh: times, status, inputs, rows written, findings");
+  public static final TableSpec FRESHNESS_ALERT = table(Layer.OPS, "freshness_alert").keys("alert_id")
+      .columns("alert_id STRING, source STRING, latest_data_date DATE, age_days INT, stale_after_days INT, "
+          + "evaluated_on DATE, first_run_id STRING, alerted_at TIMESTAMP")
+      .writtenBy(WriteMode.UPSERT)
+      .describedAs("Stale sources alerted by a refresh: one row per source and latest data date, alerted once");
 
   /** Every table, in layer order. */
   public static final List<TableSpec> ALL = List.of(
-      PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET, COMMUNE_INDICATOR, CALENDAR,
+      PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET, COMMUNE_INDICATOR, CALENDAR, SOURCE_CADENCE,
       DOCUMENT, DOCUMENT_ROW, DOCUMENT_LINE, FEED_FILE, FEED_RECORD,
       DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, DOSSIER, DOSSIER_EVENT,
       FACT_ONLINE_SUBMISSION, FACT_DOSSIER_RECEIPT, FACT_SERVICE_INTEGRATION, FACT_COMMUNE_READINESS,
       FACT_TASK_PROGRESS, DOSSIER_DAILY, DOSSIER_AS_OF, RECONCILIATION,
-      QUARANTINE, REFRESH_RUN);
+      QUARANTINE, REFRESH_RUN, FRESHNESS_ALERT);
 
   /** The spec of a schema-qualified table name, if the warehouse defines it. */
   public static Optional<TableSpec> find(String qualifiedName) {

@@ -150,6 +150,7 @@ public final class FeedJob {
     writer.createIfAbsent(WarehouseTables.DOSSIER);
     writer.createIfAbsent(WarehouseTables.DOSSIER_EVENT);
     writer.createIfAbsent(WarehouseTables.DOSSIER_AS_OF);
+    writer.createIfAbsent(WarehouseTables.FEED_FILE); // analytics.freshness names the latest file loaded
     if (!writer.exists(WarehouseTables.DOSSIER_DAILY)) {
       writer.createIfAbsent(WarehouseTables.DOSSIER_DAILY, dailyFacts(new WriteTally()).schema());
     }

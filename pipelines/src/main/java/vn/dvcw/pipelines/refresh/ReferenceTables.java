@@ -38,6 +38,10 @@ final class ReferenceTables {
   /** A row of ref.commune_indicator. */
   record CommuneIndicatorRow(String indicator, String label, String annex) {}
 
+  /** A row of ref.source_cadence. */
+  record SourceCadenceRow(String source, String sourceType, String label, Integer cadenceDays,
+      Integer staleAfterDays, String basis) {}
+
   private ReferenceTables() {}
 
   /** One row per province per era; unit_type is the latest status within the era (it can change: 2026 cities). */
@@ -110,6 +114,57 @@ final class ReferenceTables {
       rows.add(new CommuneIndicatorRow(cells.get(0), cells.get(1), cells.get(2)));
     }
     return rows;
+  }
+
+  /** Where the expected cadence of each source is (core's reference files). */
+  static final String SOURCE_CADENCE_CSV = "reference/source_cadence.csv";
+  private static final List<String> SOURCE_CADENCE_HEADER =
+      List.of("source", "source_type", "label", "cadence_days", "stale_after_days", "basis");
+
+  /**
+   * How often each source the warehouse reads is expected and after how many days without newer data it is stale
+   * (analytics.freshness). Both day counts are empty for a source with no cadence (never stale), or both set with
+   * the limit at least the cadence: a limit shorter than the cadence would alert on every on-time source.
+   *
+   * @throws IllegalStateException if the file is missing, or a line breaks those rules (the line is named)
+   */
+  static List<SourceCadenceRow> sourceCadence() {
+    List<String> lines = resourceLines(SOURCE_CADENCE_CSV);
+    if (lines.isEmpty() || !CsvCells.split(lines.get(0).strip()).equals(SOURCE_CADENCE_HEADER)) {
+      throw new IllegalStateException(SOURCE_CADENCE_CSV + " must start with the header "
+          + String.join(",", SOURCE_CADENCE_HEADER));
+    }
+    List<SourceCadenceRow> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      List<String> c = CsvCells.split(lines.get(i).strip());
+      String where = SOURCE_CADENCE_CSV + " line " + (i + 1) + ": ";
+      if (c.size() != SOURCE_CADENCE_HEADER.size() || c.get(0).isBlank() || c.get(1).isBlank()
+          || c.get(2).isBlank() || c.get(5).isBlank()) {
+        throw new IllegalStateException(where + "expected " + SOURCE_CADENCE_HEADER.size()
+            + " cells with source, source_type, label and basis non-empty: " + lines.get(i));
+      }
+      Integer cadence = days(c.get(3), where);
+      Integer limit = days(c.get(4), where);
+      if ((cadence == null) != (limit == null) || (cadence != null && limit < cadence)) {
+        throw new IllegalStateException(where + "cadence_days and stale_after_days are both empty, or both set "
+            + "with stale_after_days >= cadence_days: " + lines.get(i));
+      }
+      rows.add(new SourceCadenceRow(c.get(0), c.get(1), c.get(2), cadence, limit, c.get(5)));
+    }
+    return rows;
+  }
+
+  private static Integer days(String cell, String where) {
+    if (cell.isBlank()) {
+      return null;
+    }
+    if (!cell.strip().matches("[1-9][0-9]{0,3}")) {
+      throw new IllegalStateException(where + "a number of days (1 to 9999) expected, not '" + cell + "'");
+    }
+    return Integer.valueOf(cell.strip());
   }
 
   private static List<String> resourceLines(String path) {

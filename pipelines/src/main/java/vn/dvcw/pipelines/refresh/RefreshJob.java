@@ -27,6 +27,7 @@ import vn.dvcw.pipelines.documents.DocumentsJob;
 import vn.dvcw.pipelines.feed.FeedJob;
 import vn.dvcw.pipelines.gold.GoldJob;
 import vn.dvcw.pipelines.reconciliation.ReconciliationJob;
+import vn.dvcw.storage.LineageConfig;
 import vn.dvcw.storage.WarehouseSession;
 import vn.dvcw.storage.catalog.TableSpec;
 import vn.dvcw.storage.catalog.WarehouseTables;
@@ -45,6 +46,7 @@ import vn.dvcw.storage.write.TableWriter;
  *   <li>reconciliation of every published figure ({@link ReconciliationJob});</li>
  *   <li>quarantine: every input that could not be loaded, recorded once;</li>
  *   <li>views: every model of {@code models/} created; one that cannot be is a failed refresh;</li>
+ *   <li>freshness: each source's age against its cadence, stale ones alerted once ({@link FreshnessCheck});</li>
  *   <li>the run record in {@code ops.refresh_run}.</li>
  * </ol>
  * Every write goes through {@link TableWriter} by each table's declared mode: a re-run on the same inputs commits
@@ -52,7 +54,7 @@ import vn.dvcw.storage.write.TableWriter;
  */
 public final class RefreshJob {
   private static final String JOB = "refresh";
-  private static final int STEPS = 9;
+  private static final int STEPS = 10;
 
   private final JobContext ctx;
   private final SparkSession spark;
@@ -135,6 +137,7 @@ public final class RefreshJob {
     writeRows(WarehouseTables.PROVINCE_LINEAGE, ReferenceTables.lineage(dir));
     writeRows(WarehouseTables.CALENDAR, ReferenceTables.calendar(calendar));
     writeRows(WarehouseTables.COMMUNE_INDICATOR, ReferenceTables.communeIndicators());
+    writeRows(WarehouseTables.SOURCE_CADENCE, ReferenceTables.sourceCadence());
     progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links, calendar "
         + calendar.firstDay() + " to " + calendar.lastDay());
 
@@ -175,10 +178,17 @@ public final class RefreshJob {
     }
     progress.done(views.created().size() + " views");
 
+    ctx.step(JOB, 9);
+    progress.start("freshness: each source's latest data against its cadence");
+    FreshnessCheck.Result freshness = new FreshnessCheck(ctx).run(runId);
+    note(freshness.write());
+    progress.done(freshness.stale().size() + " stale sources (" + freshness.newAlerts() + " new)");
+
     long feedQuarantinedNew = feed == null ? 0 : feed.quarantinedNew();
-    int exit = newQuarantined + feedQuarantinedNew > 0 || recon.newProblems() > 0 ? RefreshResult.FINDINGS
-        : RefreshResult.OK;
+    int exit = newQuarantined + feedQuarantinedNew > 0 || recon.newProblems() > 0 || freshness.newAlerts() > 0
+        ? RefreshResult.FINDINGS : RefreshResult.OK;
     List<String> summary = summary(docs, recon, entries, newQuarantined);
+    summary.addAll(freshness.lines());
     if (feed != null) {
       summary.add("dossier feed: " + feed.summary());
       if (feedQuarantinedNew > 0) {
@@ -186,7 +196,7 @@ public final class RefreshJob {
             + "stage = 'feed' (raw messages in bronze.feed_record, by file_id and line)");
       }
     }
-    ctx.step(JOB, 9);
+    ctx.step(JOB, 10);
     progress.start("run record");
     writeRun(new RunRecord(runId, started, Timestamp.from(Instant.now()),
         exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), docs.filesSeen(),
@@ -194,6 +204,8 @@ public final class RefreshJob {
         (int) (newQuarantined + feedQuarantinedNew), recon.problems().size(), (int) recon.newProblems(),
         warnings.toArray(String[]::new), new LinkedHashMap<>(versions)));
     progress.done("run " + runId);
+    new RefreshLineage(LineageConfig.fromEnvironment()).emit(runId, exit, docs, options.feed(), versions.keySet(),
+        lakehouse).ifPresent(w -> summary.add("WARNING " + w)); // opt-in OpenLineage: the documents read
     return new RefreshResult(runId, exit, docs.parsed().size(), docs.newDocuments(), docs.observations(),
         newQuarantined, recon.problems().size(), recon.newProblems(), summary);
   }

@@ -185,6 +185,12 @@ public final class WarehouseTables {
           + "warnings ARRAY<STRING>, table_versions MAP<STRING,BIGINT>")
       .writtenBy(WriteMode.UPSERT)
       .describedAs("One row per refresh: times, status, inputs, rows written, findings");
+  public static final TableSpec TABLE_FINGERPRINT = table(Layer.OPS, "table_fingerprint").keys("table_name", "part")
+      .columns("table_name STRING, part STRING, row_count BIGINT, content_hash STRING, delta_version BIGINT, "
+          + "run_id STRING, recorded_at TIMESTAMP")
+      .writtenBy(WriteMode.REPLACE)
+      .describedAs("Row count and content hash of every table (and partition, and bronze document) as the last "
+          + "good refresh left it: what 'dvcw refresh --verify' compares with");
 
   /** Every table, in layer order. */
   public static final List<TableSpec> ALL = List.of(
@@ -193,7 +199,7 @@ public final class WarehouseTables {
       DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, DOSSIER, DOSSIER_EVENT,
       FACT_ONLINE_SUBMISSION, FACT_DOSSIER_RECEIPT, FACT_SERVICE_INTEGRATION, FACT_COMMUNE_READINESS,
       FACT_TASK_PROGRESS, DOSSIER_DAILY, DOSSIER_AS_OF, RECONCILIATION,
-      QUARANTINE, REFRESH_RUN);
+      QUARANTINE, REFRESH_RUN, TABLE_FINGERPRINT);
 
   /** The spec of a schema-qualified table name, if the warehouse defines it. */
   public static Optional<TableSpec> find(String qualifiedName) {

@@ -33,8 +33,9 @@ import vn.dvcw.storage.write.TableWriter;
  * <ul>
  *   <li>{@link #quick}, run at the start of every refresh: each table's Delta history since the version the last
  *       good refresh recorded. Every commit a refresh makes carries its run id ({@link CommitTag}); any other commit
- *       (an operator's {@code DELETE} or {@code UPDATE}, another engine) is foreign. Only the Delta logs are read:
- *       well under a second per table, whatever the table's size.</li>
+ *       (an operator's {@code DELETE} or {@code UPDATE}, another engine) is foreign. A table with no commit file
+ *       after its recorded version costs one file-existence check; only one with later commits has its history
+ *       read (a small Spark job over the log, never the data).</li>
  *   <li>{@link #full} ({@code dvcw refresh --verify}): also every table's row count and content hash, whole and per
  *       partition ({@link TableFingerprints}), every compared table's rows against their own {@code row_hash} (an
  *       edit in place leaves it stale), and every bronze document against its input file when the file is still
@@ -95,6 +96,19 @@ public final class IntegrityCheck {
     }
   }
 
+  /** True when the table has a commit after {@code version} (its log holds the next commit file). */
+  boolean committedSince(TableSpec spec, long version) {
+    return exists(new Path(spec.path(lakehouse) + "/_delta_log", String.format("%020d.json", version + 1)));
+  }
+
+  private boolean exists(Path p) {
+    try {
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + p, e);
+    }
+  }
+
   /** Foreign commits since the last good refresh, from the Delta logs only. */
   public Report quick() {
     Map<String, Map<String, Fingerprint>> recorded = recorded();
@@ -104,11 +118,15 @@ public final class IntegrityCheck {
       if (whole == null) {
         continue;
       }
-      if (!writer.exists(spec)) {
+      Path log = new Path(spec.path(lakehouse) + "/_delta_log");
+      if (!exists(log)) {
         findings.add(new Finding("missing", spec.qualifiedName(), "", "the table's folder holds no Delta log"));
         continue;
       }
-      findings.addAll(foreignCommits(spec, whole.deltaVersion()));
+      // No commit file after the recorded version: nothing was committed since, and no Spark job is needed.
+      if (committedSince(spec, whole.deltaVersion())) {
+        findings.addAll(foreignCommits(spec, whole.deltaVersion()));
+      }
     }
     return new Report(findings, Set.of());
   }

@@ -401,12 +401,12 @@ public final class RefreshJob {
         rows.addAll(before.values());
         continue;
       }
-      long version = writer.version(spec);
       TableFingerprints.Fingerprint whole = before.get(TableFingerprints.WHOLE_TABLE);
-      if (whole != null && whole.deltaVersion() == version) {
-        rows.addAll(before.values());
+      if (whole != null && !check.committedSince(spec, whole.deltaVersion())) {
+        rows.addAll(before.values()); // not written since: one file-existence check, no Spark job
         continue;
       }
+      long version = writer.version(spec);
       for (TableFingerprints.Fingerprint f : fingerprints.of(spec, version, runId, now)) {
         TableFingerprints.Fingerprint old = before.get(f.part());
         // A part whose content did not change keeps its record; the whole table's row carries the new version.

@@ -168,7 +168,8 @@ final class TableHealer {
     if (restored.isEmpty()) {
       return;
     }
-    List<String> ids = restored.stream().map(r -> r.<String>getAs("doc_id")).toList();
+    int docId = schema.fieldIndex("doc_id");
+    List<String> ids = restored.stream().map(r -> r.getString(docId)).toList();
     writer.delete(WarehouseTables.DOCUMENT, col("doc_id").isin(ids.toArray()));
     writer.write(WarehouseTables.DOCUMENT, spark.createDataFrame(restored, schema));
   }

@@ -69,7 +69,52 @@ check_lakehouse() {
   say "lakehouse: $lakehouse"
 }
 
+# Stopping the runner stops what it started. nbconvert runs in the background so that a signal reaches this
+# script's trap at once (bash runs traps only between commands); the trap passes SIGINT on, which nbconvert
+# turns into a clean kernel shutdown, then SIGTERM/SIGKILL if it lingers. Should this script die by SIGKILL,
+# nbconvert gets SIGINT from the kernel (PR_SET_PDEATHSIG, set by $WITH_PARENT); and the kernel itself exits
+# when nbconvert is gone (ParentWatchdog). No JVM outlives the runner.
+CHILD=""
+# Python prelude: ask Linux to send SIGINT when this script dies, then run the module named after -m.
+# (bash starts background commands with SIGINT ignored: the prelude restores Python's KeyboardInterrupt.)
+WITH_PARENT='import ctypes, runpy, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGINT)  # PR_SET_PDEATHSIG
+except Exception:
+    pass
+module = sys.argv[2]; sys.argv = [module] + sys.argv[3:]
+runpy.run_module(module, run_name="__main__", alter_sys=True)'
+
+stop_child() {
+  local sig="$1"
+  if [[ -n "$CHILD" ]] && kill -0 "$CHILD" 2>/dev/null; then
+    say "stopping (SIG$sig): ending nbconvert and its kernel ..."
+    kill -INT "$CHILD" 2>/dev/null || true
+    local i
+    for i in $(seq 1 100); do kill -0 "$CHILD" 2>/dev/null || break; sleep 0.1; done
+    kill -TERM "$CHILD" 2>/dev/null || true
+    sleep 1
+    kill -KILL "$CHILD" 2>/dev/null || true
+  fi
+  trap - "$sig"
+  kill -"$sig" $$
+}
+
+# Runs "$@" in the background and waits for it, so the traps below can act while it runs.
+run_child() {
+  "$@" &
+  CHILD=$!
+  local rc=0
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return $rc
+}
+
 execute_all() {
+  trap 'stop_child TERM' TERM
+  trap 'stop_child INT' INT
+  trap 'stop_child HUP' HUP
   local out files=("$@")
   if [[ ${#files[@]} -eq 0 ]]; then
     mapfile -t files < <(find "$NOTEBOOKS" -maxdepth 1 -name '*.ipynb' | sort)
@@ -80,7 +125,7 @@ execute_all() {
     say "executing $(basename "$nb") ..."
     local started=$SECONDS
     # Without --allow-errors nbconvert exits non-zero on the first cell error and prints that cell.
-    if ! "$PY" -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
+    if ! run_child "$PY" -c "$WITH_PARENT" -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
         --output-dir "$out" "$nb" 2> "$out/$(basename "$nb" .ipynb).log"; then
       tail -40 "$out/$(basename "$nb" .ipynb).log" >&2
       say "FAILED: $(basename "$nb"); the executed copy and its log are in $out"

@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.dvcw.pipelines.refresh.IntegrityCheck;
 import vn.dvcw.pipelines.refresh.RefreshJob;
 import vn.dvcw.pipelines.refresh.RefreshOptions;
 import vn.dvcw.pipelines.refresh.RefreshResult;
@@ -15,8 +16,10 @@ import vn.dvcw.pipelines.refresh.RefreshResult;
         "Reads every document in the inputs folder, rebuilds silver, gold and the views.",
         "Re-running on the same inputs changes nothing.",
         "Exit 0: success. Exit 3: success with new findings (quarantined inputs, reconciliation",
-        "mismatches not listed in the inputs' acknowledged-findings.tsv, or a source newly past its",
-        "staleness limit: see analytics.freshness). Exit 1: failure."})
+        "mismatches not listed in the inputs' acknowledged-findings.tsv, a source newly past its staleness",
+        "limit (see analytics.freshness), or tables changed by something other than a refresh).",
+        "Exit 4: another refresh holds the lakehouse. Exit 1: failure.",
+        "--verify: exit 0 when every table is as the last good refresh left it, 3 when not."})
 public final class RefreshCommand implements Callable<Integer> {
   @Mixin LakehouseOptions lakehouse;
 
@@ -34,11 +37,28 @@ public final class RefreshCommand implements Callable<Integer> {
       description = "After a successful refresh, render the report into <lakehouse>/reports/ (as 'dvcw report')")
   boolean report;
 
+  @Option(names = "--verify",
+      description = {"Check, without writing anything, that every table holds what the last good refresh left:",
+          "row counts and content hashes per table and partition, rows edited in place, bronze documents",
+          "against their input files, and commits no refresh made. Exit 3 when something is found."})
+  boolean verify;
+
+  @Option(names = "--rebuild", arity = "0..1", fallbackValue = "all", paramLabel = "TABLE|LAYER",
+      description = {"Before refreshing, clear the derived tables of the scope (all, ref, bronze, silver, gold, or one",
+          "table such as gold.fact_online_submission) and re-derive them from bronze; bronze documents",
+          "whose text was changed are re-read from their input (or the table's history)."})
+  String rebuild;
+
   @Override
   public Integer call() {
     String folder = inputs != null ? inputs : defaultInputs();
     SparkSession spark = lakehouse.openForJob("dvcw-refresh");
-    RefreshResult result = new RefreshJob(spark, System.out).run(new RefreshOptions(folder, feed));
+    if (verify) {
+      return VerifyOutput.print(new IntegrityCheck(spark, vn.dvcw.storage.WarehouseSession.lakehouseOf(spark)).full(),
+          System.out);
+    }
+    RefreshResult result = new RefreshJob(spark, System.out)
+        .run(new RefreshOptions(folder, feed).withRebuild(rebuild));
     System.out.println();
     result.summary().forEach(System.out::println);
     System.out.printf("refresh %s: %d documents (%d new), %d observations; exit %d%n", result.runId(),

@@ -10,7 +10,8 @@ import vn.dvcw.app.report.ReportQueries;
 
 /** {@code dvcw runs}: the latest refreshes from ops.refresh_run. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-    description = {"Show the latest refresh runs: status, exit code, inputs, findings.",
+    description = {"Show the latest refresh runs: status, exit code, inputs, findings; then any commit to a table",
+        "that no refresh made since the last good one (see 'dvcw refresh --verify').",
         "Each run id can be given to 'dvcw sql --as-of' to query the tables as that run left them."})
 public final class RunsCommand implements Callable<Integer> {
   @Mixin LakehouseOptions lakehouse;
@@ -30,6 +31,14 @@ public final class RunsCommand implements Callable<Integer> {
     }
     SqlCommand.print(ReportQueries.run(spark, "refresh_runs", Map.of("run_count", Math.max(1, last))),
         format, -1, System.out);
+    // Commits no refresh made since the last good one (an operator's UPDATE, another engine): shown until healed.
+    var foreign = new vn.dvcw.pipelines.refresh.IntegrityCheck(spark,
+        vn.dvcw.storage.WarehouseSession.lakehouseOf(spark)).quick().problems();
+    if (!foreign.isEmpty() && format == SqlCommand.OutputFormat.table) {
+      System.out.println();
+      foreign.forEach(f -> System.out.println(f.line()));
+      System.out.println(foreign.size() + " commits or tables no refresh made; see 'dvcw refresh --verify'");
+    }
     return 0;
   }
 }

@@ -201,6 +201,12 @@ public final class WarehouseTables {
           + "evaluated_on DATE, first_run_id STRING, alerted_at TIMESTAMP")
       .writtenBy(WriteMode.UPSERT)
       .describedAs("Stale sources alerted by a refresh: one row per source and latest data date, alerted once");
+  public static final TableSpec TABLE_FINGERPRINT = table(Layer.OPS, "table_fingerprint").keys("table_name", "part")
+      .columns("table_name STRING, part STRING, row_count BIGINT, content_hash STRING, delta_version BIGINT, "
+          + "run_id STRING, recorded_at TIMESTAMP")
+      .writtenBy(WriteMode.REPLACE)
+      .describedAs("Row count and content hash of every table (and partition, and bronze document) as the last "
+          + "good refresh left it: what 'dvcw refresh --verify' compares with");
 
   /** Every table, in layer order. */
   public static final List<TableSpec> ALL = List.of(
@@ -209,7 +215,7 @@ public final class WarehouseTables {
       DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, DOSSIER, DOSSIER_EVENT,
       FACT_ONLINE_SUBMISSION, FACT_DOSSIER_RECEIPT, FACT_SERVICE_INTEGRATION, FACT_COMMUNE_READINESS,
       FACT_TASK_PROGRESS, DOSSIER_DAILY, DOSSIER_AS_OF, RECONCILIATION,
-      QUARANTINE, REFRESH_RUN, FRESHNESS_ALERT);
+      QUARANTINE, REFRESH_RUN, FRESHNESS_ALERT, TABLE_FINGERPRINT);
 
   /** The spec of a schema-qualified table name, if the warehouse defines it. */
   public static Optional<TableSpec> find(String qualifiedName) {

@@ -20,6 +20,7 @@ public final class KernelMain {
       System.err.println("usage: KernelMain CONNECTION_FILE (Jupyter passes it; see kernel.json)");
       System.exit(2);
     }
+    ParentWatchdog.start();
     // Start logging now, so its console appender holds the kernel's real stderr: cells swap System.err for
     // their own stream, and log lines must not land in a cell.
     LoggerFactory.getLogger(KernelMain.class).debug("kernel starting");

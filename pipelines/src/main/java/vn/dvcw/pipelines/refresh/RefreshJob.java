@@ -32,6 +32,7 @@ import vn.dvcw.storage.WarehouseSession;
 import vn.dvcw.storage.catalog.TableSpec;
 import vn.dvcw.storage.catalog.WarehouseTables;
 import vn.dvcw.storage.models.ViewLoader;
+import vn.dvcw.storage.write.CommitTag;
 import vn.dvcw.storage.write.TableWriter;
 
 /**
@@ -64,6 +65,8 @@ public final class RefreshJob {
   private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
   private final Map<String, Long> versions = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  /** The step running now, for the record of a run stopped by a signal. */
+  private volatile int currentStep;
 
   public RefreshJob(SparkSession spark, PrintStream out) {
     this(JobContext.of(spark, StepHook.NONE), out);
@@ -79,7 +82,7 @@ public final class RefreshJob {
   }
 
   /** A row of ops.refresh_run. */
-  record RunRecord(String runId, Timestamp startedAt, Timestamp endedAt, String status, int exitCode,
+  record RunRecord(String runId, Timestamp startedAt, Timestamp endedAt, String status, Integer exitCode,
       String lakehouse, String inputsFolder, int inputsSeen, int inputsNew, int inputsRefused,
       Map<String, Long> rowsWritten, int quarantinedNew, int mismatches, int mismatchesNew, String[] warnings,
       Map<String, Long> tableVersions) {}
@@ -98,19 +101,89 @@ public final class RefreshJob {
         + "-" + UUID.randomUUID().toString().substring(0, 6);
     Timestamp started = Timestamp.from(Instant.now());
     requireFolder(options.inputs());
+    PendingRunNotes notes = new PendingRunNotes(spark.sparkContext().hadoopConfiguration(), lakehouse);
     RefreshLock lock;
     try {
       lock = RefreshLock.acquire(spark.sparkContext().hadoopConfiguration(), lakehouse, runId, options.lockWait(),
-          msg -> { warnings.add(msg); out.println("note: " + msg); });
+          msg -> {
+            warnings.add(msg);
+            out.println("note: " + msg);
+            noteKilledHolder(notes, msg, runId, options);
+          });
     } catch (RefreshLock.BusyException busy) {
+      // Recorded without the lock: a note the holder (or the next holder) copies into ops.refresh_run.
+      notes.write(new PendingRunNotes.Note(runId, started, Timestamp.from(Instant.now()), "busy", RefreshResult.BUSY,
+          options.inputs(), "busy: " + busy.getMessage()), lakehouse);
       return new RefreshResult(runId, RefreshResult.BUSY, 0, 0, 0, 0, 0, 0, List.of("BUSY " + busy.getMessage()));
     }
-    try (lock) {
-      return runLocked(options, runId, started);
-    } catch (RuntimeException failure) {
-      recordFailure(runId, started, options, failure);
-      throw failure;
+    // The failure is recorded while the lock is still held (a catch after try-with-resources would run after the
+    // lock is released, racing the next refresh), and so is anything a kill by signal leaves behind.
+    try (lock; CommitTag tag = CommitTag.of(spark, runId)) {
+      Thread onSignal = new Thread(() -> stoppedBySignal(notes, lock, runId, started, options),
+          "dvcw-refresh-stopped");
+      Runtime.getRuntime().addShutdownHook(onSignal);
+      try {
+        return runLocked(options, runId, started, notes);
+      } catch (RuntimeException | Error failure) {
+        recordFailure(runId, started, options, failure, notes);
+        throw failure;
+      } finally {
+        removeHook(onSignal);
+      }
     }
+  }
+
+  /**
+   * The shutdown hook of a refresh stopped by SIGTERM or SIGINT (kill, Ctrl-C, a scheduler's timeout): the run is
+   * noted as stopped and the lock released, so the next refresh neither waits nor has to take the lock over. Spark
+   * is shutting down in its own hook by now, so nothing here uses it.
+   */
+  private void stoppedBySignal(PendingRunNotes notes, RefreshLock lock, String runId, Timestamp started,
+      RefreshOptions options) {
+    notes.write(new PendingRunNotes.Note(runId, started, Timestamp.from(Instant.now()), "stopped", null,
+        options.inputs(), "stopped by a signal (SIGTERM or SIGINT) in step " + currentStep + " of " + STEPS
+            + ": every table is at its last commit; the next refresh completes the work"), lakehouse);
+    try {
+      lock.close();
+    } catch (RuntimeException alreadyGone) {
+      // Released already, or the file system is going away with the process: the dead-pid takeover remains.
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting and the hook is running or has run.
+    }
+  }
+
+  /**
+   * A run killed outright (kill -9, a lost machine) leaves no record: the run that takes its lock over notes it,
+   * from the holder line the lock file keeps (run id, start).
+   */
+  private void noteKilledHolder(PendingRunNotes notes, String takeoverMessage, String runId, RefreshOptions options) {
+    String killed = field(takeoverMessage, "run_id");
+    if (killed == null) {
+      return;
+    }
+    Timestamp killedStart;
+    try {
+      killedStart = Timestamp.from(Instant.parse(field(takeoverMessage, "started").replaceAll("\\)$", "")));
+    } catch (RuntimeException unparsable) {
+      killedStart = Timestamp.from(Instant.now());
+    }
+    notes.write(new PendingRunNotes.Note(killed, killedStart, Timestamp.from(Instant.now()), "killed", null,
+        options.inputs(), "killed without clean-up (its lock was taken over by run " + runId + ")"), lakehouse);
+  }
+
+  private static String field(String text, String name) {
+    for (String part : text.split("[\\s(]+")) {
+      if (part.startsWith(name + "=")) {
+        return part.substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 
   /** Fails before anything is written when the inputs folder is missing: a typo must not cost a run. */
@@ -125,10 +198,18 @@ public final class RefreshJob {
     }
   }
 
-  private RefreshResult runLocked(RefreshOptions options, String runId, Timestamp started) {
-    Progress progress = new Progress(out, STEPS);
+  private void step(int step) {
+    currentStep = step;
+    ctx.step(JOB, step);
+  }
 
-    ctx.step(JOB, 1);
+  private RefreshResult runLocked(RefreshOptions options, String runId, Timestamp started, PendingRunNotes notes) {
+    Progress progress = new Progress(out, STEPS);
+    // What the scheduler was last told, read before anything is written: "new" is judged against it.
+    DeliveredAlerts delivered = DeliveredAlerts.read(spark, lakehouse);
+    Integrity integrity = checkAndHeal(options);
+
+    step(1);
     progress.start("reference data: provinces of both eras, status history, lineage");
     ProvinceDirectory dir = ProvinceDirectory.fromClasspath();
     WorkingCalendar calendar = WorkingCalendar.vietnam();
@@ -141,34 +222,40 @@ public final class RefreshJob {
     progress.done(dir.provinces().size() + " provinces, " + dir.lineage().size() + " lineage links, calendar "
         + calendar.firstDay() + " to " + calendar.lastDay());
 
-    ctx.step(JOB, 2);
+    step(2);
     DocumentsJob.Result docs = new DocumentsJob(ctx).run(options.inputs(), runId, progress);
     docs.writes().forEach(this::note);
     List<QuarantineEntry> quarantine = new ArrayList<>(docs.quarantine());
 
-    ctx.step(JOB, 4);
+    step(4);
     progress.start("gold: facts of current documents");
     new GoldJob(ctx).run().writes().forEach(this::note);
     progress.done(GoldJob.FACTS.size() + " fact tables");
 
-    ctx.step(JOB, 5);
+    step(5);
     FeedJob.Result feed = feed(options, runId, progress);
 
-    ctx.step(JOB, 6);
+    step(6);
     progress.start("reconciliation: published totals, rates and claims vs their rows");
     ReconciliationJob.Result recon = new ReconciliationJob(ctx)
         .run(docs.parsed(), docs.current(), options.inputs());
     note(recon.write());
+    long newProblems = recon.problems().stream()
+        .filter(p -> !p.acknowledged() && !delivered.alertedProblem(p.findingId())).count();
     progress.done(recon.checks().size() + " checks, " + recon.problems().size() + " mismatches ("
-        + recon.newProblems() + " new)");
+        + newProblems + " new)");
 
-    ctx.step(JOB, 7);
+    step(7);
     progress.start("quarantine");
     List<QuarantineEntry> entries = unique(quarantine);
-    long newQuarantined = recordQuarantine(entries, runId);
-    progress.done(entries.size() + " entries this run, " + newQuarantined + " new");
+    recordQuarantine(entries, runId);
+    // New: not in the quarantine the last delivered run left, whichever run wrote it (a killed run's entries too).
+    Map<Boolean, Long> unalerted = unalertedQuarantine(delivered);
+    long newQuarantined = unalerted.getOrDefault(false, 0L);
+    long feedQuarantinedNew = unalerted.getOrDefault(true, 0L);
+    progress.done(entries.size() + " entries this run, " + (newQuarantined + feedQuarantinedNew) + " new");
 
-    ctx.step(JOB, 8);
+    step(8);
     progress.start("views");
     ViewLoader.Report views = WarehouseSession.attach(spark, lakehouse);
     if (!views.complete()) {
@@ -178,16 +265,17 @@ public final class RefreshJob {
     }
     progress.done(views.created().size() + " views");
 
-    ctx.step(JOB, 9);
+    step(9);
     progress.start("freshness: each source's latest data against its cadence");
     FreshnessCheck.Result freshness = new FreshnessCheck(ctx).run(runId);
     note(freshness.write());
     progress.done(freshness.stale().size() + " stale sources (" + freshness.newAlerts() + " new)");
 
-    long feedQuarantinedNew = feed == null ? 0 : feed.quarantinedNew();
-    int exit = newQuarantined + feedQuarantinedNew > 0 || recon.newProblems() > 0 || freshness.newAlerts() > 0
-        ? RefreshResult.FINDINGS : RefreshResult.OK;
-    List<String> summary = summary(docs, recon, entries, newQuarantined);
+    int exit = newQuarantined + feedQuarantinedNew > 0 || newProblems > 0 || !integrity.problems().isEmpty()
+        || freshness.newAlerts() > 0 ? RefreshResult.FINDINGS : RefreshResult.OK;
+    List<String> summary = summary(docs, recon, newProblems, entries, newQuarantined);
+    integrity.problems().forEach(f -> summary.add(f.line()));
+    summary.addAll(integrity.healed());
     summary.addAll(freshness.lines());
     if (feed != null) {
       summary.add("dossier feed: " + feed.summary());
@@ -196,18 +284,19 @@ public final class RefreshJob {
             + "stage = 'feed' (raw messages in bronze.feed_record, by file_id and line)");
       }
     }
-    ctx.step(JOB, 10);
+    step(10);
     progress.start("run record");
+    recordFingerprints(runId, integrity.unhealed());
     writeRun(new RunRecord(runId, started, Timestamp.from(Instant.now()),
         exit == 0 ? "success" : "success_with_findings", exit, lakehouse, options.inputs(), docs.filesSeen(),
         docs.newDocuments(), docs.filesRefused(), new LinkedHashMap<>(rowsWritten),
-        (int) (newQuarantined + feedQuarantinedNew), recon.problems().size(), (int) recon.newProblems(),
-        warnings.toArray(String[]::new), new LinkedHashMap<>(versions)));
+        (int) (newQuarantined + feedQuarantinedNew), recon.problems().size(), (int) newProblems,
+        warnings.toArray(String[]::new), new LinkedHashMap<>(versions)), notes);
     progress.done("run " + runId);
     new RefreshLineage(LineageConfig.fromEnvironment()).emit(runId, exit, docs, options.feed(), versions.keySet(),
         lakehouse).ifPresent(w -> summary.add("WARNING " + w)); // opt-in OpenLineage: the documents read
     return new RefreshResult(runId, exit, docs.parsed().size(), docs.newDocuments(), docs.observations(),
-        newQuarantined, recon.problems().size(), recon.newProblems(), summary);
+        newQuarantined, recon.problems().size(), newProblems, summary);
   }
 
   private FeedJob.Result feed(RefreshOptions options, String runId, Progress progress) {
@@ -248,7 +337,7 @@ public final class RefreshJob {
     return rows.size();
   }
 
-  private List<String> summary(DocumentsJob.Result docs, ReconciliationJob.Result recon,
+  private List<String> summary(DocumentsJob.Result docs, ReconciliationJob.Result recon, long newProblems,
       List<QuarantineEntry> quarantine, long newQuarantined) {
     List<String> lines = new ArrayList<>();
     for (ParsedDocument d : docs.parsed().values()) {
@@ -268,25 +357,116 @@ public final class RefreshJob {
           + q.reason());
     }
     lines.add(String.format("%d mismatches (%d new), %d quarantined this run (%d new)", recon.problems().size(),
-        recon.newProblems(), quarantine.size(), newQuarantined));
+        newProblems, quarantine.size(), newQuarantined));
     warnings.forEach(w -> lines.add("WARNING " + w));
     return lines;
   }
 
-  private void recordFailure(String runId, Timestamp started, RefreshOptions options, RuntimeException failure) {
+  /** What the integrity check found at the start of the run, what was healed and which tables were not. */
+  private record Integrity(List<IntegrityCheck.Finding> problems, List<String> healed, Set<String> unhealed) {}
+
+  /**
+   * The check every refresh starts with ({@link IntegrityCheck#quick}: foreign commits, from the Delta logs only),
+   * the full one when that finds something or a rebuild is asked for, and the repair of what can be re-derived
+   * ({@link TableHealer}) before the steps re-derive it. Problems are findings (exit 3) and go to the run's
+   * warnings; a table that could not be healed keeps its old fingerprint, so it is reported again.
+   */
+  private Integrity checkAndHeal(RefreshOptions options) {
+    IntegrityCheck check = new IntegrityCheck(spark, lakehouse);
+    Map<String, Map<String, TableFingerprints.Fingerprint>> recorded = check.recorded();
+    IntegrityCheck.Report quick = check.quick();
+    boolean rebuild = options.rebuild() != null;
+    if (!rebuild && quick.problems().isEmpty()) {
+      return new Integrity(List.of(), List.of(), Set.of());
+    }
+    IntegrityCheck.Report full = check.full();
+    List<TableSpec> tables = rebuild ? TableHealer.scope(options.rebuild())
+        : TableFingerprints.TABLES.stream().filter(t -> full.tables().contains(t.qualifiedName())).toList();
+    TableHealer healer = new TableHealer(spark, lakehouse, writer);
+    healer.heal(tables, full, rebuild, recorded);
+    full.problems().forEach(f -> {
+      warnings.add(f.line());
+      out.println("note: " + f.line());
+    });
+    healer.log().forEach(line -> out.println("note: " + line));
+    Set<String> unhealed = new java.util.HashSet<>(full.tables());
+    unhealed.removeIf(t -> TableHealer.DERIVED_FROM_DOCUMENTS.stream().anyMatch(d -> d.qualifiedName().equals(t)));
+    if (healer.log().stream().noneMatch(l -> l.startsWith("NOT RESTORED"))) {
+      unhealed.remove(WarehouseTables.DOCUMENT.qualifiedName());
+    }
+    return new Integrity(full.problems(), healer.log(), unhealed);
+  }
+
+  /**
+   * Records the fingerprint of every table whose Delta version moved since the last record (the others keep
+   * theirs, so a re-run commits nothing); {@code unhealed} tables keep their old fingerprint.
+   */
+  private void recordFingerprints(String runId, Set<String> unhealed) {
+    IntegrityCheck check = new IntegrityCheck(spark, lakehouse);
+    Map<String, Map<String, TableFingerprints.Fingerprint>> recorded = check.recorded();
+    TableFingerprints fingerprints = new TableFingerprints(spark, lakehouse);
+    Timestamp now = Timestamp.from(Instant.now());
+    List<TableFingerprints.Fingerprint> rows = new ArrayList<>();
+    for (TableSpec spec : TableFingerprints.TABLES) {
+      Map<String, TableFingerprints.Fingerprint> before = recorded.getOrDefault(spec.qualifiedName(), Map.of());
+      if (unhealed.contains(spec.qualifiedName()) || !writer.exists(spec)) {
+        rows.addAll(before.values());
+        continue;
+      }
+      TableFingerprints.Fingerprint whole = before.get(TableFingerprints.WHOLE_TABLE);
+      if (whole != null && !check.committedSince(spec, whole.deltaVersion())) {
+        rows.addAll(before.values()); // not written since: one file-existence check, no Spark job
+        continue;
+      }
+      long version = writer.version(spec);
+      for (TableFingerprints.Fingerprint f : fingerprints.of(spec, version, runId, now)) {
+        TableFingerprints.Fingerprint old = before.get(f.part());
+        // A part whose content did not change keeps its record; the whole table's row carries the new version.
+        rows.add(old != null && old.sameContent(f) && !f.part().equals(TableFingerprints.WHOLE_TABLE) ? old : f);
+      }
+    }
+    note(writer.write(WarehouseTables.TABLE_FINGERPRINT, writer.frame(WarehouseTables.TABLE_FINGERPRINT, rows)));
+  }
+
+  /**
+   * Records a failed run (still under the lock). When even that write fails (the session is what broke, or the
+   * heap is gone), the failure is noted for the next refresh to record instead: a failed run is never missing.
+   */
+  private void recordFailure(String runId, Timestamp started, RefreshOptions options, Throwable failure,
+      PendingRunNotes notes) {
+    List<String> notesText = new ArrayList<>(warnings);
+    notesText.add("failed: " + failure.getMessage());
+    RunRecord failed = new RunRecord(runId, started, Timestamp.from(Instant.now()), "failed", RefreshResult.FAILED,
+        lakehouse, options.inputs(), 0, 0, 0, new LinkedHashMap<>(rowsWritten), 0, 0, 0,
+        notesText.toArray(String[]::new), new LinkedHashMap<>(versions));
     try {
-      List<String> notes = new ArrayList<>(warnings);
-      notes.add("failed: " + failure.getMessage());
-      writeRun(new RunRecord(runId, started, Timestamp.from(Instant.now()), "failed", RefreshResult.FAILED,
-          lakehouse, options.inputs(), 0, 0, 0, new LinkedHashMap<>(rowsWritten), 0, 0, 0,
-          notes.toArray(String[]::new), new LinkedHashMap<>(versions)));
-    } catch (RuntimeException ignored) {
-      // The failure itself is what the caller must see; a run record we cannot write adds nothing.
+      writeRun(failed, notes);
+    } catch (RuntimeException | Error cannotWrite) {
+      // The failure itself is what the caller must see; the record waits for the next refresh.
+      notes.write(new PendingRunNotes.Note(runId, started, failed.endedAt(), "failed", RefreshResult.FAILED,
+          options.inputs(), "failed: " + failure.getMessage()), lakehouse);
     }
   }
 
-  private void writeRun(RunRecord run) {
-    writer.write(WarehouseTables.REFRESH_RUN, writer.frame(WarehouseTables.REFRESH_RUN, List.of(run)));
+  /** Writes {@code run} with the noted runs waiting (busy, stopped, killed), in one commit, then drops the notes. */
+  private void writeRun(RunRecord run, PendingRunNotes notes) {
+    List<RunRecord> waiting = notes.read();
+    List<RunRecord> rows = new ArrayList<>(waiting);
+    rows.removeIf(r -> r.runId().equals(run.runId()));
+    rows.add(run);
+    writer.write(WarehouseTables.REFRESH_RUN, writer.frame(WarehouseTables.REFRESH_RUN, rows));
+    notes.delete(waiting);
+  }
+
+  /** Quarantine entries the last delivered run had not recorded, counted by whether they are feed messages. */
+  private Map<Boolean, Long> unalertedQuarantine(DeliveredAlerts delivered) {
+    if (!writer.exists(WarehouseTables.QUARANTINE)) {
+      return Map.of();
+    }
+    return spark.read().format("delta").load(WarehouseTables.QUARANTINE.path(lakehouse))
+        .select("quarantine_id", "stage").collectAsList().stream()
+        .filter(r -> !delivered.alertedQuarantine(r.getString(0)))
+        .collect(Collectors.partitioningBy(r -> "feed".equals(r.getString(1)), Collectors.counting()));
   }
 
   /** Writes the reference rows {@link ReferenceTables} built (one record per row). */

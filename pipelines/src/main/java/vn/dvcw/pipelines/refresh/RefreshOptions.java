@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * What a refresh reads: the inputs folder (documents; any Hadoop URI), the dossier-feed folder (optional), and how long to wait for another
- * refresh of the same lakehouse to finish. The lakehouse is the session's.
+ * refresh of the same lakehouse to finish; {@code rebuild}: null, or what to rebuild first. The lakehouse is the
+ * session's.
  */
-public record RefreshOptions(String inputs, String feed, Duration lockWait) {
+public record RefreshOptions(String inputs, String feed, Duration lockWait, String rebuild) {
   /** The documents bundled with the repository: the five real seed documents. */
   public static final String BUNDLED_INPUTS = "inputs/documents";
 
@@ -21,6 +22,19 @@ public record RefreshOptions(String inputs, String feed, Duration lockWait) {
   /** Reads {@code inputs} and the dossier feed files under {@code feed} (null: no feed). */
   public RefreshOptions(String inputs, String feed) {
     this(inputs, feed, Duration.ofSeconds(envSeconds(LOCK_WAIT_ENV, 60)));
+  }
+
+  /** Reads {@code inputs} and {@code feed}, waiting up to {@code lockWait} for another refresh. */
+  public RefreshOptions(String inputs, String feed, Duration lockWait) {
+    this(inputs, feed, lockWait, null);
+  }
+
+  /**
+   * The same refresh, first rebuilding {@code scope} ({@code all}, a layer or a table, see {@code dvcw refresh
+   * --rebuild}): the derived tables in it are cleared and re-derived from bronze, tampered bronze documents re-read.
+   */
+  public RefreshOptions withRebuild(String scope) {
+    return new RefreshOptions(inputs, feed, lockWait, scope == null ? null : scope.isBlank() ? "all" : scope);
   }
 
   private static long envSeconds(String name, long fallback) {

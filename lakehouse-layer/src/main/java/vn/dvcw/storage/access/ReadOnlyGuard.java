@@ -78,9 +78,12 @@ public final class ReadOnlyGuard {
     return new ReadOnlyGuard(lakehouse, Set.copyOf(all));
   }
 
-  /** The same guard with {@code delta.`path`} reads limited to these layers' folders (the endpoint's schemas). */
-  public ReadOnlyGuard readingOnly(Set<String> layers) {
-    return new ReadOnlyGuard(lakehouse, layers);
+  /**
+   * The same guard with {@code delta.`path`} reads limited to these folders of the lakehouse: a layer
+   * ({@code "gold"}) or one table ({@code "ops/refresh_run"}), the names the endpoint shows.
+   */
+  public ReadOnlyGuard readingOnly(Set<String> folders) {
+    return new ReadOnlyGuard(lakehouse, folders);
   }
 
   /** Runs {@code sql} in {@code spark} when the guard allows it. @throws ReadOnlyViolation when it does not */
@@ -293,7 +296,8 @@ public final class ReadOnlyGuard {
         return false;
       }
       String[] rest = p.getPath().substring(rootPath.length()).split("/");
-      return rest.length >= 2 && readableFolders.contains(rest[0]) && !rest[1].isEmpty();
+      return rest.length >= 2 && !rest[1].isEmpty()
+          && (readableFolders.contains(rest[0]) || readableFolders.contains(rest[0] + "/" + rest[1]));
     } catch (IllegalArgumentException notAPath) {
       return false;
     }

@@ -141,7 +141,10 @@ class ReadOnlyGuardTest {
 
   @Test
   void theEndpointReadsDeltaPathsOnlyInItsOwnLayers() {
-    ReadOnlyGuard endpoint = GUARD.readingOnly(Set.of("gold", "analytics"));
+    ReadOnlyGuard endpoint = GUARD.readingOnly(Set.of("gold", "ops/refresh_run"));
+    assertTrue(endpoint.check(PARSER, "SELECT * FROM delta.`" + LAKE + "/ops/refresh_run`").isPresent() == false);
+    assertEquals("file read", endpoint.check(PARSER, "SELECT * FROM delta.`" + LAKE + "/ops/quarantine`")
+        .orElseThrow().kind());
     assertTrue(endpoint.check(PARSER, "SELECT * FROM delta.`" + LAKE + "/gold/reconciliation`").isEmpty());
     assertEquals("file read", endpoint.check(PARSER, "SELECT * FROM delta.`" + LAKE + "/bronze/feed_record`")
         .orElseThrow().kind());

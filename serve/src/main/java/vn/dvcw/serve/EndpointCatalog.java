@@ -16,7 +16,9 @@ import vn.dvcw.storage.catalog.Layer;
 final class EndpointCatalog {
   static final Set<String> SHOWN_LAYERS = Set.of("ref", "gold", "analytics");
   static final List<String> SHOWN_TABLES = List.of("silver.document_version", "silver.report_observation",
-      "silver.steering_task", "silver.commune_obstacle", "ops.refresh_run");
+      "silver.steering_task", "silver.commune_obstacle", "ops.refresh_run",
+      // the shared views the public views read (over the silver tables above)
+      "silver.current_document", "silver.current_observation_row");
 
   private EndpointCatalog() {}
 
@@ -42,10 +44,15 @@ final class EndpointCatalog {
       if (!spark.catalog().databaseExists(schema)) {
         continue;
       }
-      for (var table : spark.catalog().listTables(schema).collectAsList()) {
-        String name = schema + "." + table.name();
+      // A view not listed goes too: a new view in these schemas is shown only once it is known to read shown tables.
+      java.util.Set<String> views = new java.util.HashSet<>();
+      for (var row : spark.sql("SHOW VIEWS IN " + schema).where("NOT isTemporary").collectAsList()) {
+        views.add(schema + "." + row.getString(row.fieldIndex("viewName")));
+      }
+      for (var row : spark.sql("SHOW TABLES IN " + schema).where("NOT isTemporary").collectAsList()) {
+        String name = schema + "." + row.getString(row.fieldIndex("tableName"));
         if (!SHOWN_TABLES.contains(name)) {
-          spark.sql("DROP TABLE IF EXISTS " + name);
+          spark.sql((views.contains(name) ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + name);
         }
       }
     }

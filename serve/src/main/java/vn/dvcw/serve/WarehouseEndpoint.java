@@ -63,6 +63,8 @@ final class WarehouseEndpoint implements AutoCloseable {
       PasswordAuthenticator.use(credentials);
       conf.set("hive.server2.authentication", "CUSTOM");
       conf.set("hive.server2.custom.authentication.class", PasswordAuthenticator.class.getName());
+      // Hive's CUSTOM provider looks its class up in a new HiveConf, which reads system properties, not this conf.
+      System.setProperty("hive.server2.custom.authentication.class", PasswordAuthenticator.class.getName());
     } else {
       conf.set("hive.server2.authentication", "NONE");
     }

@@ -83,6 +83,7 @@ class WarehouseEndpointTest extends SparkTestBase {
       assertTrue(silver.contains("report_observation"), silver.toString());
       assertFalse(silver.contains("dossier") || silver.contains("dossier_event"), silver.toString());
       assertEquals(List.of("refresh_run"), strings(meta.getTables(null, "ops", "%", null), "TABLE_NAME"));
+      assertFalse(strings(meta.getTables(null, "%", "%", null), "TABLE_NAME").contains("feed_record"));
       List<String> columns = new ArrayList<>();
       try (ResultSet rs = meta.getColumns(null, "analytics", "online_rate_trend", "%")) {
         while (rs.next()) {

@@ -55,13 +55,10 @@ class ReadOnlySqlTest extends CliTestBase {
   @Test
   void everyKindOfReadStillRuns() {
     String lake = seedLakehouse();
+    // Each run attaches the lakehouse anew (seconds each): the kinds not run here are in ReadOnlyGuardTest.
     for (String read : List.of(
-        "SELECT count(*) FROM analytics.online_rate_trend",
         "WITH t AS (SELECT * FROM gold.fact_online_submission) SELECT count(*) FROM t",
-        "SHOW TABLES IN gold", "SHOW DATABASES", "DESCRIBE gold.fact_online_submission",
-        "DESCRIBE HISTORY gold.fact_online_submission", "EXPLAIN SELECT * FROM analytics.online_rate_trend",
-        "SET spark.sql.session.timeZone = UTC",
-        "SELECT count(*) FROM delta.`" + lake + "/gold/fact_online_submission`",
+        "SHOW TABLES IN gold", "DESCRIBE HISTORY gold.fact_online_submission",
         "SELECT count(*) FROM delta.`" + lake + "/gold/fact_online_submission` VERSION AS OF 0")) {
       assertEquals(0, run("sql", "--lakehouse", lake, "--format", "csv", read), read + ": " + err);
     }

@@ -15,6 +15,8 @@ import vn.dvcw.notebooks.magic.SqlCell;
 import vn.dvcw.storage.LakehouseLocation;
 import vn.dvcw.storage.WarehouseConfig;
 import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.access.DataFrameWriteBarrier;
+import vn.dvcw.storage.access.ReadOnlyGuard;
 import vn.dvcw.storage.catalog.CatalogListing;
 
 /**
@@ -53,8 +55,12 @@ public final class Dvcw {
     return using(spark);
   }
 
-  /** Wraps a session that is already open (a test's, or one on a cluster) and makes it current. */
+  /**
+   * Wraps a session that is already open (a test's, or one on a cluster) and makes it current. The session becomes
+   * read-only for DataFrame writes too ({@link DataFrameWriteBarrier}); SQL goes through {@link #sql}.
+   */
   public static Dvcw using(SparkSession spark) {
+    DataFrameWriteBarrier.install(spark);
     Dvcw dvcw = new Dvcw(spark);
     current = dvcw;
     return dvcw;
@@ -91,9 +97,18 @@ public final class Dvcw {
     return WarehouseSession.lakehouseOf(spark);
   }
 
-  /** A query's result as a DataFrame, not shown. */
+  /**
+   * A query's result as a DataFrame, not shown. Read-only, like {@code dvcw sql}: a statement that writes, changes the
+   * catalog or reads files by path is refused ({@link vn.dvcw.storage.access.ReadOnlyViolation}, one line naming it).
+   */
   public Dataset<Row> sql(String query) {
-    return spark.sql(query);
+    return guard().sql(spark, query);
+  }
+
+  /** The read-only guard of this session's lakehouse (none attached: no {@code delta.`path`} is inside it). */
+  private ReadOnlyGuard guard() {
+    scala.Option<String> lakehouse = spark.conf().getOption(WarehouseSession.LAKEHOUSE_CONF);
+    return ReadOnlyGuard.forLakehouse(lakehouse.isDefined() ? lakehouse.get() : "");
   }
 
   /** A table or view by name, e.g. {@code "analytics.online_rate"}. */
@@ -103,7 +118,7 @@ public final class Dvcw {
 
   /** What a {@code %%sql} cell does: runs the query, shows it as a table, returns it for the next cells. */
   public Dataset<Row> sqlCell(String query, int limit) {
-    Dataset<Row> df = spark.sql(query);
+    Dataset<Row> df = sql(query);
     show(df, limit);
     return df;
   }

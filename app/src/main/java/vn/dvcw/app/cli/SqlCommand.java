@@ -12,13 +12,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.access.OperatorWrites;
+import vn.dvcw.storage.access.ReadOnlyGuard;
+import vn.dvcw.storage.access.ReadOnlyViolation;
+import vn.dvcw.storage.access.Refusal;
 import vn.dvcw.storage.catalog.AsOfCatalog;
 
-/** {@code dvcw sql "QUERY"}: runs Spark SQL on the lakehouse and prints the result. */
+/**
+ * {@code dvcw sql "QUERY"}: runs Spark SQL on the lakehouse and prints the result. Read-only: the {@link ReadOnlyGuard}
+ * refuses, from the parsed plan, anything that writes, changes the catalog or reads files by path (exit 2); tables
+ * change only through the jobs. {@code --allow-writes} is the operator's switch that lifts it for one statement and
+ * records that statement in {@code ops.operator_write} before running it.
+ */
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = {"Run Spark SQL against the lakehouse and print the result.",
         "Every table and view has its schema-qualified name (ref., bronze., silver., gold.,",
-        "analytics., ops.). A bad query prints one line and exits 2."})
+        "analytics., ops.). A bad query prints one line and exits 2.",
+        "Read-only: statements that write or change the catalog (INSERT, UPDATE, DELETE, MERGE, DROP, CREATE,",
+        "ALTER, TRUNCATE, OPTIMIZE, VACUUM, RESTORE, SET of settings that change writes, ...) and reads of",
+        "files by path are refused with one line and exit 2; tables change through 'dvcw refresh' and",
+        "'dvcw maintain'."})
 public final class SqlCommand implements Callable<Integer> {
   @Mixin LakehouseOptions lakehouse;
 
@@ -37,9 +50,20 @@ public final class SqlCommand implements Callable<Integer> {
       description = "At most this many rows (default: 1000 for table, all for csv and json)")
   int limit;
 
+  @Option(names = "--allow-writes",
+      description = "Operator tool: lift the read-only rule for this one statement (e.g. a repair the jobs cannot do). "
+          + "The statement, who ran it and when are recorded in ops.operator_write before it runs.")
+  boolean allowWrites;
+
   @Override
   public Integer call() {
+    if (allowWrites && asOf != null) {
+      System.err.println("dvcw sql: --allow-writes and --as-of do not go together: the past is read-only");
+      return 2;
+    }
     SparkSession spark = lakehouse.open("dvcw-sql");
+    String root = WarehouseSession.lakehouseOf(spark);
+    ReadOnlyGuard guard = ReadOnlyGuard.forLakehouse(root);
     if (asOf != null) {
       try {
         AsOfCatalog.attach(spark, WarehouseSession.lakehouseOf(spark), asOf);
@@ -50,7 +74,18 @@ public final class SqlCommand implements Callable<Integer> {
     }
     Dataset<Row> result;
     try {
-      result = spark.sql(query);
+      if (allowWrites) {
+        Refusal wouldRefuse = guard.check(spark.sessionState().sqlParser(), query).orElse(null);
+        OperatorWrites.record(spark, root, wouldRefuse == null ? "read" : wouldRefuse.kind(), query);
+        System.err.println("dvcw sql: --allow-writes: read-only rule lifted for this statement; recorded in "
+            + "ops.operator_write");
+        result = spark.sql(query);
+      } else {
+        result = guard.sql(spark, query);
+      }
+    } catch (ReadOnlyViolation refused) {
+      System.err.println("dvcw sql: " + refused.getMessage());
+      return 2;
     } catch (Exception e) { // Scala code throws AnalysisException without declaring it
       if (e instanceof AnalysisException) {
         String hint = String.valueOf(e.getMessage()).contains("TABLE_OR_VIEW_NOT_FOUND")

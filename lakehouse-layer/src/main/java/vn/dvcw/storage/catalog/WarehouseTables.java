@@ -208,6 +208,13 @@ public final class WarehouseTables {
       .describedAs("Row count and content hash of every table (and partition, and bronze document) as the last "
           + "good refresh left it: what 'dvcw refresh --verify' compares with");
 
+  public static final TableSpec OPERATOR_WRITE = table(Layer.OPS, "operator_write").keys("write_id")
+      .columns("write_id STRING, run_by STRING, host STRING, requested_at TIMESTAMP, statement_kind STRING, "
+          + "statement STRING, lakehouse STRING")
+      .writtenBy(WriteMode.APPEND)
+      .describedAs("Every statement an operator ran with 'dvcw sql --allow-writes': who, where, when, its kind and "
+          + "text, recorded before it ran");
+
   /** Every table, in layer order. */
   public static final List<TableSpec> ALL = List.of(
       PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET, COMMUNE_INDICATOR, CALENDAR, SOURCE_CADENCE,
@@ -215,7 +222,7 @@ public final class WarehouseTables {
       DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, DOSSIER, DOSSIER_EVENT,
       FACT_ONLINE_SUBMISSION, FACT_DOSSIER_RECEIPT, FACT_SERVICE_INTEGRATION, FACT_COMMUNE_READINESS,
       FACT_TASK_PROGRESS, DOSSIER_DAILY, DOSSIER_AS_OF, RECONCILIATION,
-      QUARANTINE, REFRESH_RUN, FRESHNESS_ALERT, TABLE_FINGERPRINT);
+      QUARANTINE, REFRESH_RUN, FRESHNESS_ALERT, TABLE_FINGERPRINT, OPERATOR_WRITE);
 
   /** The spec of a schema-qualified table name, if the warehouse defines it. */
   public static Optional<TableSpec> find(String qualifiedName) {

@@ -125,6 +125,26 @@ class KernelWithSparkTest {
   }
 
   @Test
+  void sqlCellsAndDvcwSqlAreReadOnly() {
+    CellError drop = assertThrows(CellError.class, () -> kernel.evalRaw("%%sql\nDROP TABLE silver.report_observation"));
+    assertTrue(drop.error().message().startsWith("refused: DROP TABLE changes silver.report_observation"),
+        drop.error().message());
+    CellError shadow = assertThrows(CellError.class,
+        () -> kernel.evalRaw("dvcw.sql(\"SELECT count(*) FROM text.`/etc/shadow`\")"));
+    assertTrue(shadow.error().message().startsWith("refused: reading files by path (text.`/etc/shadow`)"),
+        shadow.error().message());
+    assertEquals(3L, executor.eval("dvcw.sql(\"SELECT * FROM range(3)\").count()"));
+    String target = System.getProperty("java.io.tmpdir") + "/dvcw-kernel-write-" + System.nanoTime();
+    CellError write = assertThrows(CellError.class,
+        () -> kernel.evalRaw("spark.range(3).write().format(\"parquet\").save(\"" + target + "\")"));
+    assertTrue(write.error().message().startsWith("refused: DataFrame write"), write.error().message());
+    assertFalse(new java.io.File(target).exists(), "nothing written");
+    // Temporary views are the notebooks' own names: they still work.
+    assertNull(executor.eval("spark.range(2).createOrReplaceTempView(\"two\");"));
+    assertEquals(2L, executor.eval("dvcw.sql(\"SELECT * FROM two\").count()"));
+  }
+
+  @Test
   void aDataFrameAsTheLastValueIsRenderedAsHtml() {
     Object value = kernel.evalRaw("spark.sql(\"SELECT CAST(1.50 AS DECIMAL(5,2)) AS d, CAST(NULL AS INT) AS n\")");
     DisplayData data = assertInstanceOf(DisplayData.class, value);

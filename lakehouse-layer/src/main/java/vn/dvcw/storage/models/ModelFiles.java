@@ -47,8 +47,22 @@ final class ModelFiles {
     return relativePath.substring(0, slash) + "." + relativePath.substring(slash + 1, dot);
   }
 
+  /**
+   * The files of the first {@code models/} folder on the class path that has any with {@code suffix}. Other jars
+   * have a {@code models/} folder too (the AWS SDK bundle that S3 needs: its service models, JSON), and on a
+   * cluster they come before the application jar, so the first {@code models/} found is not always ours.
+   */
   private static List<String> list(String suffix) {
-    URL url = resource("models");
+    for (URL url : resources("models")) {
+      List<String> names = list(url, suffix);
+      if (!names.isEmpty()) {
+        return names;
+      }
+    }
+    return List.of();
+  }
+
+  private static List<String> list(URL url, String suffix) {
     List<String> names = new ArrayList<>();
     try {
       if ("jar".equals(url.getProtocol())) {
@@ -77,16 +91,22 @@ final class ModelFiles {
     return names;
   }
 
-  private static URL resource(String path) {
-    URL url = Thread.currentThread().getContextClassLoader().getResource(path);
-    if (url == null) {
-      url = ModelFiles.class.getClassLoader().getResource(path);
+  private static List<URL> resources(String path) {
+    java.util.Set<URL> urls = new java.util.LinkedHashSet<>();
+    try {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      if (context != null) {
+        urls.addAll(Collections.list(context.getResources(path)));
+      }
+      urls.addAll(Collections.list(ModelFiles.class.getClassLoader().getResources(path)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for the models/ resources", e);
     }
-    if (url == null) {
+    if (urls.isEmpty()) {
       throw new IllegalStateException("no models/ folder on the class path: the lakehouse build copies the "
           + "repository's models/ tree there");
     }
-    return url;
+    return new ArrayList<>(urls);
   }
 
   private static String readResource(String path) {

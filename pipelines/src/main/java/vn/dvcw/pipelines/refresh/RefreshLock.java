@@ -25,6 +25,14 @@ import org.apache.hadoop.fs.Path;
  * create and the write) is taken over too, with a warning, once it is older than {@link #UNNAMED_GRACE}: a live
  * refresh writes its line microseconds after creating the file, so an unnamed lock that old has no writer behind
  * it. Before, such a file blocked every refresh until someone deleted it by hand.
+ *
+ * <p>On object storage the lock is weaker, and says so ({@link #guaranteeOf}): S3A (Hadoop 3.3.4) checks that the
+ * object is absent when the file is created and PUTs it when the stream closes, so two refreshes that start within
+ * that window both get the lock (S3 had no create-if-absent when this Hadoop was built; cluster-tests'
+ * {@code ScaleOutIT} shows both creates succeeding). The lock still stops a refresh that starts while another one
+ * runs; the single writer itself must come from running one refresh at a time (the scheduler's single-instance
+ * setting), and Delta's DynamoDB LogStore when several clusters may write. Each refresh on such storage records a
+ * note saying so.
  */
 public final class RefreshLock implements AutoCloseable {
   /** How old a lock file naming no holder must be before it is taken over. */
@@ -48,7 +56,8 @@ public final class RefreshLock implements AutoCloseable {
   /**
    * Takes the lock, waiting up to {@code wait} for a live holder to finish.
    *
-   * @param onTakeover told when a dead holder's lock is taken over
+   * @param onTakeover told when a dead holder's lock is taken over, and once when the lakehouse's storage cannot
+   *     create the lock atomically ({@link Guarantee#CHECK_THEN_WRITE})
    * @throws BusyException naming the holder when the wait runs out
    */
   public static RefreshLock acquire(Configuration conf, String lakehouse, String runId, Duration wait,
@@ -59,6 +68,9 @@ public final class RefreshLock implements AutoCloseable {
       FileSystem fs = path.getFileSystem(conf);
       while (true) {
         if (tryCreate(fs, path, runId)) {
+          if (guaranteeOf(fs.getScheme()) == Guarantee.CHECK_THEN_WRITE) {
+            onTakeover.accept(objectStorageNote(fs.getScheme()));
+          }
           return new RefreshLock(fs, path);
         }
         String holder = read(fs, path).orElse(null);
@@ -86,6 +98,29 @@ public final class RefreshLock implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot take the refresh lock " + path, e);
     }
+  }
+
+  /** How far the lock file's create-if-absent can be trusted on a file system. */
+  public enum Guarantee {
+    /** HDFS (the NameNode refuses the second create) and the local disk (a check and a create microseconds apart). */
+    ATOMIC_CREATE,
+    /** Object storage (s3a and any scheme not known to create atomically): an existence check, then a write. */
+    CHECK_THEN_WRITE
+  }
+
+  /** The guarantee of the lock on a file system with URI scheme {@code scheme} ({@code file}, {@code s3a}, …). */
+  public static Guarantee guaranteeOf(String scheme) {
+    return switch (scheme == null ? "file" : scheme.toLowerCase(java.util.Locale.ROOT)) {
+      case "file", "hdfs", "viewfs" -> Guarantee.ATOMIC_CREATE;
+      default -> Guarantee.CHECK_THEN_WRITE;
+    };
+  }
+
+  /** The note a refresh records when its lakehouse is on storage without an atomic create. */
+  static String objectStorageNote(String scheme) {
+    return "the lakehouse is on " + scheme + ", where the refresh lock is an existence check then a write, not an"
+        + " atomic create: it stops a refresh that starts while this one runs, not one that starts at the same"
+        + " moment; schedule one refresh at a time (README: 'The lock on object storage')";
   }
 
   @Override

@@ -81,4 +81,45 @@ class RefreshLockTest {
         () -> RefreshLock.acquire(conf, lakehouse, "run-e", Duration.ZERO, m -> { }));
     assertFalse(RefreshLock.isDeadLocalProcess("run_id=x host=another-node pid=1"));
   }
+
+  /**
+   * On storage without an atomic create (S3 and other object stores) the lock still refuses a second writer that
+   * comes while the first holds it, and the refresh is told, once, that two starting together are not stopped.
+   * A local file system under another scheme stands in for the object store; cluster-tests' ScaleOutIT does it on
+   * s3a itself.
+   */
+  @Test
+  void onObjectStorageTheLockWorksAndSaysItIsNotAtomic() throws Exception {
+    Configuration objectStore = new Configuration();
+    objectStore.set("fs.objtest.impl", ObjectStoreStandIn.class.getName());
+    objectStore.setBoolean("fs.objtest.impl.disable.cache", true);
+    String lakehouse = "objtest://" + Files.createTempDirectory("dvcw-lock");
+    List<String> notes = new ArrayList<>();
+    try (RefreshLock first = RefreshLock.acquire(objectStore, lakehouse, "run-f", Duration.ZERO, notes::add)) {
+      assertEquals(1, notes.size(), notes.toString());
+      assertTrue(notes.get(0).contains("not an atomic create"), notes.get(0));
+      assertThrows(RefreshLock.BusyException.class,
+          () -> RefreshLock.acquire(objectStore, lakehouse, "run-g", Duration.ZERO, m -> { }));
+    }
+    assertEquals(RefreshLock.Guarantee.CHECK_THEN_WRITE, RefreshLock.guaranteeOf("s3a"));
+    assertEquals(RefreshLock.Guarantee.ATOMIC_CREATE, RefreshLock.guaranteeOf("hdfs"));
+    List<String> localNotes = new ArrayList<>();
+    try (RefreshLock local = RefreshLock.acquire(conf, Files.createTempDirectory("dvcw-lock").toString(), "run-h",
+        Duration.ZERO, localNotes::add)) {
+      assertEquals(List.of(), localNotes, "no note where the create is atomic");
+    }
+  }
+
+  /** The local disk under the scheme {@code objtest}: what the lock sees of a store it does not know. */
+  public static final class ObjectStoreStandIn extends org.apache.hadoop.fs.RawLocalFileSystem {
+    @Override
+    public java.net.URI getUri() {
+      return java.net.URI.create("objtest:///");
+    }
+
+    @Override
+    public String getScheme() {
+      return "objtest";
+    }
+  }
 }

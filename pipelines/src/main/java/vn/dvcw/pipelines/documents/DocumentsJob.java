@@ -161,8 +161,10 @@ public final class DocumentsJob {
           id.issuer(), id.issueDate(), id.periodStart(), id.periodEnd(), id.title(), id.restates(), id.note(),
           f.path(), doc.fileName(), new Timestamp(f.modifiedAt()), doc.text().length(), doc.text(), runId, now));
     }
-    writes.add(write(WarehouseTables.DOCUMENT, rows));
+    // Lines first: a run stopped between the two writes loads the documents again next time (they are not yet
+    // known), and the keyed lines upsert to the same rows; the other order could leave a document without them.
     writes.add(write(WarehouseTables.DOCUMENT_LINE, lines));
+    writes.add(write(WarehouseTables.DOCUMENT, rows));
     return rows.size();
   }
 

@@ -45,7 +45,7 @@ class ScaleOutIT {
   private static final String BUCKET = "dvcw";
   private static final String S3_LAKEHOUSE = "s3a://" + BUCKET + "/lakehouse";
   // Far above the normal time: a limit for a stuck process, not a speed target (a loaded machine is slow).
-  private static final Duration RUN_LIMIT = Duration.ofMinutes(20);
+  private static final Duration RUN_LIMIT = Duration.ofMinutes(45);
   private static final Pattern DIGEST = Pattern.compile("^@@digest (\\S+) (\\d+) (-?\\d+) (\\w+)$");
 
   private static Path work;

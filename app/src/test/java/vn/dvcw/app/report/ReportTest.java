@@ -236,4 +236,17 @@ class ReportTest extends SparkTestBase {
     assertTrue(html.contains("<dt>Lưu ý:</dt><dd>DỮ LIỆU TỔNG HỢP (synthetic data)</dd>"), html);
     assertFalse(HtmlReport.render(model).contains("class=\"synthetic\""), "the seed report has no synthetic data");
   }
+
+  @Test
+  void theHeaderSaysHowFreshEachPagesSourcesAre() {
+    // Tests count ages to 2025-08-10 (SparkTestBase): the integration letter of 09/6 is exactly at its limit.
+    assertEquals("5085/VPCP-KSTT: số liệu đến 09/06/2025, 62 ngày / days, còn mới / fresh (giới hạn / limit 62 ngày)",
+        model.freshness("integration").orElseThrow());
+    assertEquals("20-BCHN/CQTTBCĐ: số liệu đến 09/08/2025, 1 ngày / days, còn mới / fresh (giới hạn / limit 3 ngày)",
+        model.freshness("readiness").orElseThrow());
+    assertEquals("không dẫn nguồn có ngày / no dated source cited", model.freshness("dossier-feed").orElseThrow());
+    String html = HtmlReport.render(model);
+    assertTrue(html.contains("<span id=\"freshness-integration\">5085/VPCP-KSTT: số liệu đến 09/06/2025"),
+        "the header carries each page's line");
+  }
 }

@@ -5,7 +5,7 @@
 --   doc_id          SHA-256 of the file's bytes; every fact row carries it
 --   document_key    kind|number: versions of the same document share it
 --   kind            monthly_receipt_letter, integration_letter, steering_daily_report, kpi_directive,
---                   secondary_article, unknown
+--                   secondary_article, service_index_766 (a 766 index export), unknown
 --   number, issuer, issue_date   as read from the document's text (NULL when the text does not say)
 --   period_start, period_end     the period its figures speak of (inclusive); data_date = period_end
 --   restates        for a secondary article, the letter it restates (its figures are not counted)

@@ -9,7 +9,7 @@
 --   doc_id          SHA-256 of the current version's bytes
 --   document_key    kind|number: what the versions share
 --   kind            monthly_receipt_letter, integration_letter, steering_daily_report, kpi_directive,
---                   secondary_article, unknown
+--                   secondary_article, service_index_766 (a 766 index export), unknown
 --   number, issuer, issue_date, title   as read from the document's text (NULL when it does not say)
 --   period_start, period_end, data_date the period its figures speak of (inclusive); data_date = period_end
 --   restates        for a secondary article, the letter it restates

@@ -3,6 +3,7 @@ package vn.dvcw.formats;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
@@ -20,10 +21,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * (47345 formatted "#,##0" reads "47.345", 0.724 formatted "0.0%" reads "72,4%"): the parsers then read the
  * same digits the letter prints, and a number typed as text keeps its text. Formulas give their cached result;
  * a formula with no cached value is evaluated. Hidden sheets are read too (they are still in the file).
+ *
+ * <p>Two kinds of line say where the rows come from, for parsers that need it (the 766 service index names its
+ * periods by sheet and is dated by the workbook): the first line is {@value #CREATED} and the time the workbook
+ * says it was created (its document properties, UTC), when it says so; each sheet starts with {@value #SHEET} and
+ * the sheet's name.
  */
 public final class ExcelWorkbookReader implements FormatReader {
   /** Excel as an analyst in Vietnam sees it: '.' groups thousands, ',' marks decimals. */
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+  /** The first line of a workbook whose document properties carry its creation time. */
+  public static final String CREATED = "Workbook created: ";
+  /** The line that starts each sheet. */
+  public static final String SHEET = "Sheet: ";
 
   @Override
   public DocumentFormat format() {
@@ -37,7 +47,12 @@ public final class ExcelWorkbookReader implements FormatReader {
       DataFormatter shown = new DataFormatter(VIETNAMESE);
       FormulaEvaluator formulas = book.getCreationHelper().createFormulaEvaluator();
       int tableNo = 0;
+      Date created = book.getProperties().getCoreProperties().getCreated();
+      if (created != null) {
+        out.add(CREATED + created.toInstant(), new LineOrigin(null, null, null, null, null));
+      }
       for (Sheet sheet : book) {
+        out.add(SHEET + sheet.getSheetName(), new LineOrigin(null, sheet.getSheetName(), null, null, null));
         int width = width(sheet);
         boolean inTable = false;
         int tableRow = 0;

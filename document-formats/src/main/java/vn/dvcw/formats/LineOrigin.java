@@ -33,7 +33,7 @@ public record LineOrigin(Integer page, String sheet, Integer sheetRow, Integer t
       s.append("page ").append(page);
     }
     if (sheet != null) {
-      s.append("sheet '").append(sheet).append("' row ").append(sheetRow);
+      s.append("sheet '").append(sheet).append("'").append(sheetRow == null ? "" : " row " + sheetRow);
     }
     if (tableNo != null) {
       s.append(s.isEmpty() ? "" : ", ").append("table ").append(tableNo).append(", row ").append(tableRow);

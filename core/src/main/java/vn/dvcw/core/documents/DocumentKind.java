@@ -12,6 +12,8 @@ public enum DocumentKind {
   KPI_DIRECTIVE("kpi_directive"),
   /** A secondary article restating a letter; recorded, its figures never counted as facts. */
   SECONDARY_ARTICLE("secondary_article"),
+  /** An export of DVCQG's 766 service index (report_tinh_766_service): scores and ranks per unit, one snapshot. */
+  SERVICE_INDEX("service_index_766"),
   /** Not recognised: recorded in bronze and reported, never silently skipped. */
   UNKNOWN("unknown");
 

@@ -10,12 +10,15 @@ import java.util.List;
 public final class DocumentReader {
   private static final List<DocumentParser> PARSERS = List.of(
       new MonthlyReceiptLetterParser(), new IntegrationLetterParser(), new SteeringDailyReportParser(),
-      new KpiDirectiveParser(), new SecondaryArticleParser());
+      new KpiDirectiveParser(), new SecondaryArticleParser(), new ServiceIndexParser());
 
   private DocumentReader() {}
 
   /** The kind a document's content shows. */
   public static DocumentKind recognise(SourceDocument doc) {
+    if (ServiceIndexParser.recognises(doc.text())) {
+      return DocumentKind.SERVICE_INDEX;
+    }
     String folded = Text.fold(doc.text());
     if (SecondaryArticleParser.recognises(doc)) {
       return DocumentKind.SECONDARY_ARTICLE;
@@ -62,8 +65,8 @@ public final class DocumentReader {
     }
     ParsedDocument unknown = new ParsedDocument(doc, unknownIdentity(DocumentKind.UNKNOWN, null));
     unknown.add(new Problem(null, null, null,
-        "document kind not recognised: not a VPCP receipt or integration letter, steering report, KPI directive or "
-            + "article; add a parser or remove it from the inputs"));
+        "document kind not recognised: not a VPCP receipt or integration letter, steering report, KPI directive, "
+            + "article or 766 index export; add a parser or remove it from the inputs"));
     return unknown;
   }
 

@@ -19,6 +19,7 @@ public final class ParsedDocument {
   private final List<Finding> findings = new ArrayList<>();
   private final List<Claim> claims = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
+  private final List<ServiceIndexScore> scores = new ArrayList<>();
 
   public ParsedDocument(SourceDocument source, DocumentIdentity identity) {
     this.source = source;
@@ -35,6 +36,8 @@ public final class ParsedDocument {
   public List<Finding> findings() { return findings; }
   public List<Claim> claims() { return claims; }
   public List<Problem> problems() { return problems; }
+  /** Rows of a 766 service index export (mutable: the parser fills it). */
+  public List<ServiceIndexScore> scores() { return scores; }
 
   public String docId() {
     return source.sha256();

@@ -110,6 +110,19 @@ public final class WarehouseTables {
           + "deadline_raw STRING, nature STRING, task_count INT, continued BOOLEAN, as_of_date DATE")
       .writtenBy(WriteMode.REPLACE)
       .describedAs("Task lists of steering-committee reports: overdue, due and recurring tasks");
+  public static final TableSpec SERVICE_INDEX_SCORE = table(Layer.SILVER, "service_index_score")
+      .keys("doc_id", "table_id", "row_no")
+      .columns("doc_id STRING, file_name STRING, table_id STRING, row_no INT, line_no INT, raw_line STRING, "
+          + "snapshot_at TIMESTAMP, snapshot_date DATE, snapshot_source STRING, period_kind STRING, "
+          + "period_start DATE, period_end DATE, period_source STRING, unit_level STRING, unit_id STRING, "
+          + "unit_code STRING, unit_name STRING, province_dvcqg_code STRING, province_code STRING, "
+          + "province_name STRING, score_progress DECIMAL(5,2), score_satisfaction DECIMAL(5,2), "
+          + "score_digitisation DECIMAL(5,2), score_online_payment DECIMAL(5,2), score_online_service DECIMAL(5,2), "
+          + "score_transparency DECIMAL(5,2), total_score DECIMAL(5,2), rank INT, source STRING, "
+          + "resolution_note STRING")
+      .writtenBy(WriteMode.REPLACE)
+      .describedAs("Every row of every 766 service index export: a unit's group scores, total and rank for a "
+          + "period, in one snapshot, with lineage");
   public static final TableSpec COMMUNE_OBSTACLE = table(Layer.SILVER, "commune_obstacle")
       .keys("doc_id", "table_id", "row_no")
       .columns("doc_id STRING, table_id STRING, row_no INT, line_no INT, raw_line STRING, province_raw STRING, "
@@ -219,7 +232,8 @@ public final class WarehouseTables {
   public static final List<TableSpec> ALL = List.of(
       PROVINCE, PROVINCE_STATUS, PROVINCE_LINEAGE, KPI_TARGET, COMMUNE_INDICATOR, CALENDAR, SOURCE_CADENCE,
       DOCUMENT, DOCUMENT_ROW, DOCUMENT_LINE, FEED_FILE, FEED_RECORD,
-      DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, DOSSIER, DOSSIER_EVENT,
+      DOCUMENT_VERSION, REPORT_OBSERVATION, STEERING_TASK, COMMUNE_OBSTACLE, SERVICE_INDEX_SCORE, DOSSIER,
+      DOSSIER_EVENT,
       FACT_ONLINE_SUBMISSION, FACT_DOSSIER_RECEIPT, FACT_SERVICE_INTEGRATION, FACT_COMMUNE_READINESS,
       FACT_TASK_PROGRESS, DOSSIER_DAILY, DOSSIER_AS_OF, RECONCILIATION,
       QUARANTINE, REFRESH_RUN, FRESHNESS_ALERT, TABLE_FINGERPRINT, OPERATOR_WRITE);

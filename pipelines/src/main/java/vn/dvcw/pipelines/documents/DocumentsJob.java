@@ -17,6 +17,7 @@ import vn.dvcw.core.documents.DocumentLimits;
 import vn.dvcw.core.documents.DocumentReader;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.core.documents.SourceDocument;
+import vn.dvcw.core.geo.ProvinceDirectory;
 import vn.dvcw.core.geo.ProvinceResolver;
 import vn.dvcw.formats.DocumentFiles;
 import vn.dvcw.formats.UnreadableFileException;
@@ -41,7 +42,9 @@ import vn.dvcw.storage.write.TableWriter;
  *   <li>versions: documents of the same identity (kind and number) ordered; the current one is the latest that
  *       loaded without quarantined rows;</li>
  *   <li>silver rows: table rows, observations with provinces resolved at each document's data date, tasks,
- *       obstacles, KPI targets of current directives. A name the resolver cannot place goes to quarantine.</li>
+ *       obstacles, KPI targets of current directives. A name the resolver cannot place goes to quarantine;</li>
+ *   <li>766 service index scores of every snapshot ({@link ServiceIndexRows}), a sheet that does not say its period
+ *       taking it from {@code service-index-periods.tsv} or going to quarantine.</li>
  * </ol>
  *
  * <p>Every parse runs within {@link DocumentLimits} (from the environment): a line over the length limit is
@@ -125,10 +128,17 @@ public final class DocumentsJob {
     writes.add(write(WarehouseTables.STEERING_TASK, rows.tasks));
     writes.add(write(WarehouseTables.COMMUNE_OBSTACLE, rows.obstacles));
     writes.add(write(WarehouseTables.KPI_TARGET, rows.kpiTargets));
+    ServiceIndexPeriods periods = ServiceIndexPeriods.read(ctx.spark().sparkContext().hadoopConfiguration(), inputs);
+    ServiceIndexRows index = new ServiceIndexRows(ProvinceDirectory.fromClasspath(), periods);
+    parsed.values().forEach(index::add);
+    quarantine.addAll(periods.problems);
+    quarantine.addAll(index.quarantine);
+    writes.add(write(WarehouseTables.SERVICE_INDEX_SCORE, index.rows));
+    long refusedRows = rows.quarantine.size() + index.quarantine.size();
     progress.done(parsed.size() + " documents (" + current.size() + " current), " + rows.observations.size()
-        + " observations, " + rows.quarantine.size() + " rows quarantined");
+        + " observations, " + index.rows.size() + " service index scores, " + refusedRows + " rows quarantined");
     return new Result(scan.files().size(), newDocs, scan.refused().size(), parsed, current,
-        rows.observations.size(), rows.quarantine.size(), quarantine, writes);
+        rows.observations.size(), refusedRows, quarantine, writes);
   }
 
   private int ingest(InputScanner scanner, InputScanner.Scan scan, String runId, List<QuarantineEntry> quarantine,

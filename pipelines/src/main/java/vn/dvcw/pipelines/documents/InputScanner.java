@@ -106,7 +106,8 @@ public final class InputScanner {
 
   /** Files the folder keeps for itself: described in the README, never documents, never reported. */
   static boolean isFolderFile(String name) {
-    return name.equalsIgnoreCase("README.md") || name.equals(FindingBaseline.FILE_NAME);
+    return name.equalsIgnoreCase("README.md") || name.equals(FindingBaseline.FILE_NAME)
+        || name.equals(ServiceIndexPeriods.FILE_NAME);
   }
 
   private void consider(String path, String name, long length, long modifiedAt, List<Found> files,

@@ -26,7 +26,7 @@ import vn.dvcw.storage.write.TableWriter;
  * <p>An alert is one source stuck on one latest data date ({@link #alertId}): a source that passes its limit is
  * alerted once, and stays quiet while it stays stale on the same figures; once newer figures arrive it is a new
  * state, so if they too pass the limit (stale, fresh, then stale again) it is alerted again. A source that was never
- * loaded (the 766 index has no loader yet) or has no cadence (articles) is listed, never alerted: nothing of it has
+ * loaded or has no cadence (articles) is listed, never alerted: nothing of it has
  * passed a limit.
  */
 public final class FreshnessCheck {

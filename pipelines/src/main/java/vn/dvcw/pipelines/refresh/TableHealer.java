@@ -59,7 +59,8 @@ final class TableHealer {
       }
     }
     out.addAll(List.of(WarehouseTables.DOCUMENT_ROW, WarehouseTables.DOCUMENT_VERSION,
-        WarehouseTables.REPORT_OBSERVATION, WarehouseTables.STEERING_TASK, WarehouseTables.COMMUNE_OBSTACLE));
+        WarehouseTables.REPORT_OBSERVATION, WarehouseTables.STEERING_TASK, WarehouseTables.COMMUNE_OBSTACLE,
+        WarehouseTables.SERVICE_INDEX_SCORE));
     out.addAll(GoldJob.FACTS);
     out.add(WarehouseTables.RECONCILIATION);
     return List.copyOf(out);

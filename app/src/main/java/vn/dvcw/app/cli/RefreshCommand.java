@@ -24,7 +24,8 @@ public final class RefreshCommand implements Callable<Integer> {
   @Mixin LakehouseOptions lakehouse;
 
   @Option(names = "--inputs", paramLabel = "DIR",
-      description = "Inputs folder (default: the real documents bundled in the repository, inputs/documents)")
+      description = "Inputs folder, sub-folders too (default: the real inputs bundled in the repository, inputs/: "
+          + "the five documents and the 766 service index exports)")
   String inputs;
 
   @Option(names = "--feed", paramLabel = "DIR",

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import vn.dvcw.core.documents.Finding;
 import vn.dvcw.core.documents.ParsedDocument;
 import vn.dvcw.pipelines.JobContext;
@@ -27,7 +30,7 @@ import vn.dvcw.storage.write.TableWriter;
  * against the letter it restates. A mismatch is recorded and shown, never corrected.
  *
  * <ol>
- *   <li>read the acknowledged findings ({@code acknowledged-findings.tsv} in the inputs folder, if any) and the
+ *   <li>read the acknowledged findings (every {@code acknowledged-findings.tsv} in the inputs folder or below it) and the
  *       mismatches recorded before (a finding is new once);</li>
  *   <li>check every document (the parsers' own checks, then claims across documents);</li>
  *   <li>write the findings ({@code REPLACE}: the table holds the checks of the documents stored now).</li>
@@ -110,16 +113,25 @@ public final class ReconciliationJob {
         .collect(Collectors.toSet());
   }
 
+  /** Every acknowledgement file in the inputs folder or below it (a folder of documents keeps its own). */
   private FindingBaseline readBaseline(String inputs) {
     try {
-      Path path = new Path(inputs, FindingBaseline.FILE_NAME);
-      FileSystem fs = path.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
-      if (!fs.exists(path)) {
+      Path root = new Path(inputs);
+      FileSystem fs = root.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
         return FindingBaseline.empty();
       }
-      try (InputStream in = fs.open(path)) {
-        return FindingBaseline.parse(in.readAllBytes());
+      StringBuilder all = new StringBuilder();
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+      while (files.hasNext()) {
+        Path f = files.next().getPath();
+        if (f.getName().equals(FindingBaseline.FILE_NAME)) {
+          try (InputStream in = fs.open(f)) {
+            all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+          }
+        }
       }
+      return FindingBaseline.parse(all.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + FindingBaseline.FILE_NAME, e);
     }

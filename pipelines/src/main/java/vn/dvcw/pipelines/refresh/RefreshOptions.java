@@ -8,8 +8,11 @@ import java.time.Duration;
  * session's.
  */
 public record RefreshOptions(String inputs, String feed, Duration lockWait, String rebuild) {
-  /** The documents bundled with the repository: the five real seed documents. */
-  public static final String BUNDLED_INPUTS = "inputs/documents";
+  /**
+   * The real inputs bundled with the repository: the five seed documents (inputs/documents) and the 766 service
+   * index exports (inputs/service-index).
+   */
+  public static final String BUNDLED_INPUTS = "inputs";
 
   /** Environment variable: seconds to wait for another refresh (default 60). */
   public static final String LOCK_WAIT_ENV = "DVCW_LOCK_WAIT_SECONDS";

@@ -68,8 +68,9 @@ final class ServiceIndexUnits {
     }
     BigDecimal sum = groups.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal diff = s.totalScore().subtract(sum);
-    String status = diff.signum() == 0 ? "match" : diff.abs().compareTo(ServiceIndexParser.ROUNDING_SLACK) <= 0 ? "rounding" : "mismatch";
-    doc.add(new Finding(s.tableId(), "groups_sum_to_total", "total_score", s.unitName(),
+    String status = diff.signum() == 0 ? "match"
+        : diff.abs().compareTo(ServiceIndexParser.ROUNDING_SLACK) <= 0 ? "rounding" : "mismatch";
+    doc.add(new Finding(s.tableId(), "groups_sum_to_total", "total_score", scope(s),
         s.totalScore().toPlainString(), sum.toPlainString(), diff, status,
         "TONG_SCORE against TDGQ+MDHL+MDSH+TTTT+CLGQ+CKMB of " + s.unitCode(), s.lineNo()));
   }
@@ -88,7 +89,7 @@ final class ServiceIndexUnits {
       boolean sameRankOtherScore = s.rank().equals(above.rank()) && s.totalScore().compareTo(above.totalScore()) != 0;
       if (s.totalScore().compareTo(above.totalScore()) > 0 || sameRankOtherScore) {
         out++;
-        doc.add(new Finding(table, "rank_follows_score", "rank", s.unitName(), String.valueOf(s.rank()),
+        doc.add(new Finding(table, "rank_follows_score", "rank", scope(s), String.valueOf(s.rank()),
             "after rank " + above.rank() + " (" + above.totalScore().toPlainString() + ")",
             s.totalScore().subtract(above.totalScore()), "mismatch",
             "rank " + s.rank() + " scores " + s.totalScore().toPlainString() + ", more than rank " + above.rank()
@@ -96,7 +97,7 @@ final class ServiceIndexUnits {
       }
     }
     if (out == 0) {
-      doc.add(new Finding(table, "rank_follows_score", "rank", null, ranked.size() + " ranks",
+      doc.add(new Finding(table, "rank_follows_score", "rank", "all ranks of the table", ranked.size() + " ranks",
           ranked.size() + " ranks in score order", BigDecimal.ZERO, "match",
           "ranks " + ranked.get(0).rank() + ".." + ranked.get(ranked.size() - 1).rank() + " by descending score",
           ranked.get(0).lineNo()));
@@ -125,7 +126,7 @@ final class ServiceIndexUnits {
     }
     String table = String.join(" + ", tables);
     boolean one = repeated == 0 && crossed == 0;
-    doc.add(new Finding(table, "one_ranking", "rank", null, units.size() + " units",
+    doc.add(new Finding(table, "one_ranking", "rank", "agencies and communes", units.size() + " units",
         one ? "one ranking" : repeated + " ranks repeated, " + crossed + " out of score order",
         BigDecimal.valueOf(repeated + crossed), one ? "match" : "note",
         one ? "the ranks of " + table + " form one ranking of " + units.size() + " units (one response)"
@@ -138,5 +139,10 @@ final class ServiceIndexUnits {
     Set<String> codes = new LinkedHashSet<>();
     scores.stream().filter(s -> !s.unitLevel().equals("province")).forEach(s -> codes.add(s.provinceDvcqgCode()));
     return codes.size() == 1 ? codes.iterator().next() : null;
+  }
+
+  /** What a row's check is about: the unit's name as published, else its code. */
+  private static String scope(ServiceIndexScore s) {
+    return s.unitName() != null && !s.unitName().isBlank() ? s.unitName() : s.unitCode();
   }
 }

@@ -20,6 +20,9 @@ import vn.dvcw.pipelines.SparkTestBase;
 import vn.dvcw.pipelines.refresh.RefreshResult;
 import vn.dvcw.storage.WarehouseSession;
 import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.models.ContractCheck;
+import vn.dvcw.storage.models.ContractViolation;
+import vn.dvcw.storage.models.ModelContracts;
 
 /**
  * The real 766 exports of inputs/service-index (An Giang's report workbooks of 11, 15 and 16 October 2025)
@@ -99,6 +102,16 @@ class ServiceIndexLoadTest extends SparkTestBase {
     long groupChecks = checks.stream().filter(c -> c.startsWith("[groups_sum_to_total"))
         .mapToLong(c -> Long.parseLong(c.replaceAll(".*,(\\d+)]$", "$1"))).sum();
     assertEquals(34 + 4 * (34 + 34 + 15 + 102), groupChecks);
+  }
+
+  @Test
+  void theViewsKeepTheirContractsOnRealExports() {
+    attached();
+    var contracts = ModelContracts.fromClasspath().byModel();
+    List<String> violations = new ContractCheck(spark()).checkAll(List.of(contracts.get("analytics.service_index"),
+        contracts.get("analytics.reconciliation"), contracts.get("analytics.documents"),
+        contracts.get("analytics.freshness"))).stream().map(ContractViolation::toString).toList();
+    assertEquals(List.of(), violations);
   }
 
   @Test

@@ -60,7 +60,7 @@ if [[ ! -s "$work/dom.html" ]] || ! grep -q '</html>' "$work/dom.html"; then
   failures+=("the DOM dump is empty or cut short")
 else
   # Every page of the report, by its heading's id.
-  for id in online-rate integration dossiers kpi-breaches readiness data-quality dossier-feed; do
+  for id in online-rate integration dossiers kpi-breaches readiness data-quality dossier-feed service-index; do
     grep -q "<h2 id=\"$id\">" "$work/dom.html" || failures+=("missing heading: $id")
   done
   grep -q '<h1 id="top">' "$work/dom.html" || failures+=("missing the title heading")
@@ -91,4 +91,4 @@ if [[ ${#failures[@]} -gt 0 ]]; then
   printf '  - %s\n' "${failures[@]}" >&2
   exit 1
 fi
-echo "check-report: ok: $images embedded charts, 7 pages, no console errors; screenshot $png"
+echo "check-report: ok: $images embedded charts, 8 pages, no console errors; screenshot $png"

@@ -8,7 +8,7 @@ import vn.dvcw.storage.WarehouseSession;
 
 /**
  * The policymakers' report (issue 8): reads the public views of the attached lakehouse, builds the model of its
- * seven pages, and writes it as one self-contained HTML file.
+ * eight pages, and writes it as one self-contained HTML file.
  */
 public final class PolicyReport {
   private final SparkSession spark;
@@ -24,7 +24,7 @@ public final class PolicyReport {
     ReportContext ctx = new ReportContext(spark, catalog);
     List<ReportSection> sections = List.of(OnlineRatePage.build(ctx), IntegrationPage.build(ctx),
         DossierPage.build(ctx), KpiBreachPage.build(ctx), ReadinessPage.build(ctx), DataQualityPage.build(ctx),
-        FeedPage.build(ctx));
+        FeedPage.build(ctx), ServiceIndexPage.build(ctx));
     return new ReportModel(Instant.now(), WarehouseSession.lakehouseOf(spark), version, sections,
         new PageFreshness(spark, catalog).lines(sections));
   }

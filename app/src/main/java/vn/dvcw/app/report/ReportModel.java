@@ -22,6 +22,10 @@ public record ReportModel(Instant builtAt, String lakehouse, LakehouseVersion ve
     return Optional.ofNullable(freshness.get(sectionId));
   }
 
+  public Optional<ReportSection> section(String id) {
+    return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
   public Optional<ReportFigure> figure(String id) {
     return sections.stream().flatMap(s -> s.figures().stream()).filter(f -> f.id().equals(id)).findFirst();
   }

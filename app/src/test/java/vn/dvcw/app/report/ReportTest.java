@@ -54,7 +54,7 @@ class ReportTest extends SparkTestBase {
   @Test
   void everyChartStatesTitleUnitsPeriodGeographyAndDatedSources() throws IOException {
     assertEquals(List.of("online-rate", "integration", "dossiers", "kpi-breaches", "readiness", "data-quality",
-            "dossier-feed"),
+            "dossier-feed", "service-index"),
         model.sections().stream().map(ReportSection::id).toList());
     for (String id : FIGURES) {
       ReportFigure f = figure(id);
@@ -188,6 +188,16 @@ class ReportTest extends SparkTestBase {
     assertEquals(count("SELECT count(*) FROM analytics.reconciliation WHERE status <> 'match'"),
         model.table("reconciliation-findings").orElseThrow().rows().size());
     assertEquals(count("SELECT count(*) FROM ops.quarantine"), model.table("quarantine").orElseThrow().rows().size());
+  }
+
+  @Test
+  void withoutA766ExportTheIndexPageSaysSoAndDrawsNothing() {
+    assertEquals(0, count("SELECT count(*) FROM analytics.service_index"), "the seed documents hold no 766 export");
+    ReportSection page = model.section(ServiceIndexPage.ID).orElseThrow();
+    assertEquals(List.of(), page.figures());
+    assertEquals(List.of(), page.tables());
+    assertEquals(1, page.notes().size());
+    assertTrue(page.notes().get(0).contains("no 766 export loaded"), page.notes().toString());
   }
 
   @Test

@@ -5,7 +5,8 @@
 -- Grain: one row per province of the latest snapshot of the latest year (period_kind 'year'), ordered by rank.
 --   Empty when no 766 export is loaded.
 -- Columns: the view's own (snapshot_at, unit and scores, rank, previous_snapshot_at, total_change, rank_change,
---   file_name, table_id, source), and
+--   file_name, table_id), and
+--   score_source        the view's source ('portal'), renamed: the report reads `source`/`sources` as citations
 --   period_end          the snapshot's date while the year runs (the figures stand at that day), else the year's end
 --   month_start         the latest month any province has a score for; month_score its latest score for the
 --                       province, month_file/month_table/month_source where that score comes from
@@ -97,7 +98,7 @@ final AS (
     a.score_online_service < a.avg_online_service AS below_online_service,
     a.score_transparency < a.avg_transparency AS below_transparency,
     -- where it comes from
-    a.source, a.file_name, a.table_id,
+    a.source AS score_source, a.file_name, a.table_id,
     concat('Bộ chỉ số 766, Cổng DVCQG: ', a.file_name) AS sources
   FROM averages a
   LEFT JOIN month_scores m ON m.province_code = a.province_code

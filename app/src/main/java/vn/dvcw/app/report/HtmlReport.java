@@ -127,7 +127,7 @@ public final class HtmlReport {
     for (List<String> row : t.rows()) {
       h.append("<tr>");
       for (String c : row) {
-        boolean numeric = c.matches("[-0-9.,%/ ]+");
+        boolean numeric = c.matches("[-+0-9.,%/ ]+"); // "+0,05": a signed change
         h.append(numeric ? "<td class=\"n\">" : "<td>").append(esc(c)).append("</td>");
       }
       h.append("</tr>\n");

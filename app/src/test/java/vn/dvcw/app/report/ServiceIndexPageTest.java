@@ -114,7 +114,8 @@ class ServiceIndexPageTest extends SparkTestBase {
     assertEquals(new ChartData.Point("Bắc Ninh", 91.70), totals.get(0));
     assertEquals(87.86, f.value(ServiceIndexCharts.TOTAL, "An Giang"), 1e-9);
     assertEquals("01/01/2025 – 16/10/2025", f.period(), "the year to the export's day");
-    assertTrue(f.sources().stream().anyMatch(s -> s.contains("bao_cao_T10_2025.7c5e62b5.xlsx")), f.sources().toString());
+    assertEquals(List.of("Bộ chỉ số 766, Cổng DVCQG: bao_cao_T10_2025.7c5e62b5.xlsx (ban hành 16/10/2025; số liệu đến "
+        + "16/10/2025)"), f.sources(), "the export, dated from analytics.documents");
     ReportSection page = model.section(ServiceIndexPage.ID).orElseThrow();
     assertTrue(page.notes().get(0).contains("11:52:57 ngày 16/10/2025"), page.notes().get(0));
     assertTrue(page.notes().get(0).contains("bao_cao_T10_2025.7c5e62b5.xlsx, bảng “Điểm năm”"), page.notes().get(0));

@@ -86,6 +86,21 @@ class ServiceIndexExportsTest {
   }
 
   @Test
+  void agencyAndCommuneRowsReadAsTheSheetPrintsThem() throws Exception {
+    ParsedDocument d = read("bao_cao_T10_2025.99c31e5f.xlsx");
+    ServiceIndexScore tourism = sheet(d, "Sở Ban").get(0);
+    assertEquals(List.of("H01.15", "Sở Du lịch - tỉnh An Giang", "20", "18", "16.44", "10", "10", "18", "92.44"),
+        List.of(tourism.unitCode(), tourism.unitName(), tourism.scoreProgress().toPlainString(),
+            tourism.scoreSatisfaction().toPlainString(), tourism.scoreDigitisation().toPlainString(),
+            tourism.scoreOnlinePayment().toPlainString(), tourism.scoreOnlineService().toPlainString(),
+            tourism.scoreTransparency().toPlainString(), tourism.totalScore().toPlainString()));
+    assertEquals(1, tourism.rank());
+    ServiceIndexScore honDat = sheet(d, "Xã Phường").get(0);
+    assertEquals("H01.164 UBND xã Hòn Đất - tỉnh An Giang 93.24 2", honDat.unitCode() + " " + honDat.unitName()
+        + " " + honDat.totalScore().toPlainString() + " " + honDat.rank());
+  }
+
+  @Test
   void langSonsLongUnitCodeGivesItsProvince() throws Exception {
     ServiceIndexScore langSon = read("bao_cao_T10_2025.ebd4e73e.xlsx").scores().stream()
         .filter(s -> s.unitCode().endsWith("H37")).findFirst().orElseThrow();

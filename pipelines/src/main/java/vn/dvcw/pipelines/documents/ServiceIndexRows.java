@@ -73,9 +73,9 @@ final class ServiceIndexRows {
 
   private void add(ParsedDocument d, ServiceIndexScore s, String periodSource) {
     LocalDate day = s.snapshotAt().atZone(VIETNAM).toLocalDate();
-    List<BigDecimal> scores = new ArrayList<>(java.util.Arrays.asList(s.scoreProgress(), s.scoreSatisfaction(),
+    List<BigDecimal> scores = java.util.Arrays.asList(s.scoreProgress(), s.scoreSatisfaction(),
         s.scoreDigitisation(), s.scoreOnlinePayment(), s.scoreOnlineService(), s.scoreTransparency(),
-        s.totalScore()));
+        s.totalScore());
     for (BigDecimal v : scores) {
       if (v != null && v.scale() > PUBLISHED_PLACES) {
         quarantine.add(QuarantineEntry.of("document", d.source().path(), d.docId(), s.tableId(), s.lineNo(),

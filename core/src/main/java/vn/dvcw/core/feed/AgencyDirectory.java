@@ -41,6 +41,9 @@ public final class AgencyDirectory implements Serializable {
   private final Map<String, Province> former = new HashMap<>();
   private final Map<String, Province> current = new HashMap<>();
   private final Set<String> provinceNames = new HashSet<>();
+  /** Levels already worked out, by unit name: a feed names a few thousand units in millions of records. */
+  private transient Map<String, String> levels;
+  private static final int MAX_REMEMBERED_LEVELS = 100_000;
 
   public AgencyDirectory(ProvinceDirectory provinces) {
     for (Province p : provinces.provinces()) {
@@ -84,6 +87,24 @@ public final class AgencyDirectory implements Serializable {
 
   /** The level of a unit from its name: province, district, commune or unknown. */
   public String level(String unitName) {
+    if (unitName == null) {
+      return levelOf(null);
+    }
+    Map<String, String> known = levels;
+    if (known == null) {
+      known = levels = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    String level = known.get(unitName);
+    if (level == null) {
+      level = levelOf(unitName);
+      if (known.size() < MAX_REMEMBERED_LEVELS) {
+        known.put(unitName, level);
+      }
+    }
+    return level;
+  }
+
+  private String levelOf(String unitName) {
     String n = fold(unitName == null ? "" : unitName).replace("uy ban nhan dan ", "ubnd ");
     if (n.startsWith("ubnd xa ") || n.startsWith("ubnd phuong ") || n.startsWith("ubnd thi tran ")
         || n.startsWith("ubnd dac khu ")) {

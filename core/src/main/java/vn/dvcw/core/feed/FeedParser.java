@@ -238,7 +238,7 @@ public final class FeedParser implements Serializable {
     String maTthc = text(d, "MaTTHC");
     v.set("ma_tthc_raw", maTthc).set("ten_tthc", text(d, "TenTTHC")).set("ma_linh_vuc", text(d, "MaLinhVuc"))
         .set("ten_linh_vuc", text(d, "TenLinhVuc"))
-        .set("ma_tthc", maTthc != null && maTthc.matches("^[123]\\.\\d{6}.*") ? maTthc.substring(0, 8) : maTthc);
+        .set("ma_tthc", isProcedureCode(maTthc) ? maTthc.substring(0, 8) : maTthc);
     Integer status = code(d, "TrangThaiHoSo", 1, 10, "a status code (1-10)", problems);
     if (status == null && text(d, "TrangThaiHoSo") == null) {
       problems.add("TrangThaiHoSo is empty");
@@ -321,8 +321,8 @@ public final class FeedParser implements Serializable {
     boolean hasFee = false;
     for (JsonNode f : array(d, "DanhSachLePhi")) {
       String gia = text(f, "Gia");
-      String digits = gia == null ? "" : gia.replaceAll("[.,\\s]", "");
-      if (digits.matches("\\d{1,15}")) {
+      String digits = gia == null ? "" : withoutSeparators(gia);
+      if (digits.length() >= 1 && digits.length() <= 15 && allDigits(digits)) {
         long amount = Long.parseLong(digits);
         fees += amount;
         hasFee |= amount > 0;
@@ -398,7 +398,7 @@ public final class FeedParser implements Serializable {
       return null;
     }
     try {
-      Instant at = LocalDateTime.parse(s, WIRE_TIME).atZone(VIETNAM).toInstant();
+      Instant at = wireTime(s).atZone(VIETNAM).toInstant();
       if (at.isAfter(latestAllowed)) {
         problems.add(field + " '" + s + "' is in the future");
         return null;
@@ -410,12 +410,36 @@ public final class FeedParser implements Serializable {
     }
   }
 
+  /**
+   * A wire time (yyyyMMddHHmmss, strict): fourteen digits are read directly (this runs several times per
+   * record), anything else through the formatter, which refuses it in its own words.
+   */
+  static LocalDateTime wireTime(String s) {
+    if (s.length() != 14 || !allDigits(s)) {
+      return LocalDateTime.parse(s, WIRE_TIME);
+    }
+    try {
+      return LocalDateTime.of(digits(s, 0, 4), digits(s, 4, 6), digits(s, 6, 8), digits(s, 8, 10),
+          digits(s, 10, 12), digits(s, 12, 14));
+    } catch (java.time.DateTimeException e) {
+      throw new DateTimeParseException(e.getMessage(), s, 0, e);
+    }
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v;
+  }
+
   private static Integer code(JsonNode n, String field, int min, int max, String what, List<String> problems) {
     String s = text(n, field);
     if (s == null) {
       return null;
     }
-    if (s.matches("\\d{1,2}")) {
+    if (s.length() <= 2 && allDigits(s)) {
       int c = Integer.parseInt(s);
       if (c >= min && c <= max) {
         return c;
@@ -423,6 +447,50 @@ public final class FeedParser implements Serializable {
     }
     problems.add(field + " '" + s + "' is not " + what);
     return null;
+  }
+
+  /**
+   * "1.234567…", "2.…", "3.…" on one line: a national procedure code, whose first eight characters are the code
+   * (the regular expression {@code [123]\\.\\d{6}.*}, written out: it runs for every record).
+   */
+  private static boolean isProcedureCode(String s) {
+    if (s == null || s.length() < 8 || s.charAt(0) < '1' || s.charAt(0) > '3' || s.charAt(1) != '.'
+        || !allDigits(s.substring(2, 8))) {
+      return false;
+    }
+    for (int i = 8; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True for a non-empty string of ASCII digits. */
+  private static boolean allDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An amount without its thousands separators: dots, commas and ASCII white space (regex {@code [.,\\s]}). */
+  private static String withoutSeparators(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '.' && c != ',' && " \t\n\u000B\f\r".indexOf(c) < 0) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   private static Boolean flag(JsonNode n, String field) {
@@ -459,13 +527,17 @@ public final class FeedParser implements Serializable {
     return max;
   }
 
-  static String sha(String s) {
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  });
+
+  static String sha(String s) {
+    byte[] h = SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(h, 0, 16);
   }
 
   private static String firstLine(String s) {

@@ -177,6 +177,18 @@ public final class TableWriter {
       }
       DeltaTable target = DeltaTable.forPath(spark, spec.path(lakehouse));
       Dataset<Row> targetRows = scope == null ? target.toDF() : target.toDF().where(scope.on(null));
+      if (targetRows.isEmpty()) {
+        // Nothing stored where the rows go (a first load, a new month): every row is an insert, and an append
+        // writes them without the comparison and the MERGE's join.
+        long n = requireUniqueKeys(spec, source);
+        if (n == 0) {
+          return new Result(spec.qualifiedName(), 0, 0, 0, version(spec));
+        }
+        source.write().format("delta").partitionBy(spec.partitionColumns().toArray(String[]::new))
+            .mode("append").save(spec.path(lakehouse));
+        register(spec);
+        return new Result(spec.qualifiedName(), n, 0, 0, version(spec));
+      }
       Map<String, Long> changes = changes(spec, source, targetRows);
       if (changes.containsKey(DUPLICATE)) {
         requireUniqueKeys(spec, source);

@@ -52,9 +52,10 @@ final class DossierFold {
 
   /**
    * Folds the batch (views {@link FeedViews#STAGED} and {@link FeedViews#BATCH_EVENT}) into silver.dossier;
-   * {@code batchFiles} are the file ids of this run.
+   * {@code batchFiles} are the file ids of this run, {@code eventsBefore} the version of silver.dossier_event before
+   * the run's events step (the events of earlier runs are read at it).
    */
-  Folded fold(List<String> batchFiles) {
+  Folded fold(List<String> batchFiles, long eventsBefore) {
     run.views().register(FeedViews.BATCH_RECORD, run.models().run("silver/feed/batch_record"));
     List<String> months = locate();
     if (months.isEmpty()) {
@@ -62,6 +63,8 @@ final class DossierFold {
     }
     run.views().registerCached(FeedViews.EXISTING_DOSSIER,
         run.models().run("silver/feed/existing_dossier", Map.of("months", months.toArray(String[]::new))));
+    run.views().register(FeedViews.EVENT_BEFORE, run.spark().read().format("delta")
+        .option("versionAsOf", eventsBefore).load(WarehouseTables.DOSSIER_EVENT.path(run.lakehouse())));
     run.views().register(FeedViews.STORED_EVENT, storedEventsOfNewDossiers(batchFiles));
     run.views().register(FeedViews.EVENT_AGG, run.models().run("silver/feed/event_agg"));
     Dataset<Row> folded = run.models().run("silver/dossier_fold");

@@ -201,12 +201,13 @@ public final class FeedJob {
 
       // 4. events
       t = System.nanoTime();
+      long eventsBefore = writer.version(WarehouseTables.DOSSIER_EVENT);
       long newEvents = new DossierEvents(run.withViews(views)).merge();
       completed(FeedStep.EVENTS_MERGED);
 
       // 5. fold
       DossierFold.Folded folded = new DossierFold(run.withViews(views))
-          .fold(plan.load().stream().map(FeedFile::fileId).toList());
+          .fold(plan.load().stream().map(FeedFile::fileId).toList(), eventsBefore);
       log.accept(String.format("silver: %,d new events, %,d dossiers changed (%.1f s)", newEvents, folded.changed(),
           since(t)));
       completed(FeedStep.DOSSIERS_FOLDED);

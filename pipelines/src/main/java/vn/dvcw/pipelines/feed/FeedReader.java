@@ -19,10 +19,14 @@ import vn.dvcw.core.feed.FeedMessage;
 import vn.dvcw.core.feed.FeedParser;
 
 /**
- * Reads feed files in parallel, one Spark task per file, each through {@link FeedFileReader}: streamed (gzip or
- * plain, JSON lines or a JSON array), memory bounded by the line limit whatever the file size, every message with
- * its exact line number, and every fault of a file (empty, truncated, a line too long, bytes that are not UTF-8,
- * the file gone or changed meanwhile) a refused row rather than a failed task. Works on any Hadoop file system.
+ * Reads feed files in parallel, each through {@link FeedFileReader}: streamed (gzip or plain, JSON lines or a JSON
+ * array), memory bounded by the line limit whatever the file size, every message with its exact line number, and
+ * every fault of a file (empty, truncated, a line too long, bytes that are not UTF-8, the file gone or changed
+ * meanwhile) a refused row rather than a failed task. Works on any Hadoop file system.
+ *
+ * <p>Files are packed into tasks by size ({@link TaskPacking}): a national day is a few large files, a backfill
+ * thousands of small ones, and one task (and one staged Parquet file) per small file costs more in scheduling and
+ * file creation than the reading.
  */
 public final class FeedReader {
   private FeedReader() {}
@@ -32,9 +36,35 @@ public final class FeedReader {
     Map<String, String> conf = new HashMap<>();
     spark.sparkContext().hadoopConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
-        .flatMap(f -> rows(f, parser, conf, maxLineBytes));
+    List<List<FeedFile>> tasks = TaskPacking.pack(files, jsc.defaultParallelism(), TaskPacking.TARGET_BYTES);
+    JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size()))
+        .flatMap(group -> rows(group, parser, conf, maxLineBytes));
     return spark.createDataFrame(rows, STAGED);
+  }
+
+  /** The rows of a task's files, one file after the other, each opened when the previous one is done. */
+  private static Iterator<Row> rows(List<FeedFile> group, FeedParser parser, Map<String, String> conf,
+      int maxLineBytes) {
+    Iterator<FeedFile> files = group.iterator();
+    return new Iterator<>() {
+      private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && files.hasNext()) {
+          current = rows(files.next(), parser, conf, maxLineBytes);
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 
   /** The staging table's schema: one column per {@link FeedMessage} column, same order. */

@@ -31,6 +31,8 @@ final class FeedViews implements AutoCloseable {
   static final String EXISTING_DOSSIER = "feed_existing_dossier";
   /** Batch dossiers silver does not hold yet (new_dossier.sql). */
   static final String NEW_DOSSIER = "feed_new_dossier";
+  /** silver.dossier_event at its version before the run's events step (what earlier runs stored). */
+  static final String EVENT_BEFORE = "feed_event_before";
   /** Events stored earlier for the new dossiers (stored_event.sql). */
   static final String STORED_EVENT = "feed_stored_event";
   /** The events of the batch's dossiers per dossier (event_agg.sql). */

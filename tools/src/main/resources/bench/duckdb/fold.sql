@@ -62,7 +62,9 @@ folded AS (
          THEN e.last_event_status ELSE b.record_status END AS status
   FROM named b
   LEFT JOIN events e ON e.ma_ho_so = b.ma_ho_so
-  LEFT JOIN province_name pn ON starts_with(b.unit_folded, 'ubnd thanh pho ') AND pn.name = b.unit_folded[16:]
+  -- a name can be a province's in both eras (Hà Nội): one row per name, or the dossier would be doubled
+  LEFT JOIN (SELECT DISTINCT name FROM province_name) pn
+    ON starts_with(b.unit_folded, 'ubnd thanh pho ') AND pn.name = b.unit_folded[16:]
   LEFT JOIN calendar cs ON cs.day = CAST(b.submitted_at AS DATE)
   LEFT JOIN calendar cr ON cr.day = CAST(b.received_at AS DATE)
 )

@@ -89,6 +89,8 @@ class DuckDbFeedBuildTest extends SparkTestBase {
     // valid: a record numbered without an agency, in an envelope naming its unit; an array of two records
     out.append("{\"service\":\"DongBoHoSoMC\",\"madonvi\":\"").append(agency).append("\",\"data\":[")
         .append(with(with(base, "MaHoSo", "HS-OPAQUE-1"), "KenhThucHien", "2")).append("]}\n");
+    // a province-level unit named after a province of both eras ("UBND thành phố Hà Nội")
+    out.append(with(with(base, "MaHoSo", agency + "-250703-0903"), "DonViXuLy", "UBND thành phố Hà Nội")).append('\n');
     ArrayNode array = JSON.createArrayNode();
     array.add(JSON.readTree(with(base, "MaHoSo", agency + "-250703-0901")));
     array.add(JSON.readTree(with(with(base, "MaHoSo", agency + "-250703-0902"), "KenhThucHien", "2")));

@@ -13,14 +13,17 @@ import vn.dvcw.app.cli.RefreshCommand;
 import vn.dvcw.storage.WarehouseConfig;
 import vn.dvcw.storage.WarehouseSession;
 import vn.dvcw.tools.bench.FeedBenchmark;
+import vn.dvcw.tools.bench.TotalsCheck;
 
 /**
  * {@code dvcw bench}: generates a two-year feed of the given size (2024-01-01 to 2025-12-31, both eras) and
- * measures the dossier feed on it (see {@link FeedBenchmark}). Timings are printed, never asserted.
+ * measures the dossier feed on it (see {@link FeedBenchmark}). Timings are printed, never asserted; the Spark and
+ * DuckDB builds' totals are, and a difference exits 1 with one line.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measure the dossier feed on generated data: full build, one-day incremental on a short and a",
-        "long history, warm view queries, and the gold aggregation in Spark vs DuckDB. One line per figure."})
+    description = {"Measure the dossier feed on generated data: full build (and the same build in DuckDB, whose",
+        "received and online totals must equal Spark's), one-day incremental on a short and a long history,",
+        "warm view queries. One line per figure; exit 1 when the two builds' totals differ."})
 public final class BenchCommand implements Callable<Integer> {
   /** Scale 1 is about 70 million dossiers a year: two years hold about 140 million. */
   static final double DOSSIERS_PER_SCALE_TWO_YEARS = 140_000_000.0;
@@ -57,6 +60,9 @@ public final class BenchCommand implements Callable<Integer> {
         .toAbsolutePath().toString()).appName("dvcw-bench").build());
     try {
       new FeedBenchmark(spark, System.out, RefreshCommand.defaultInputs()).run(generated.toAbsolutePath(), dir.toAbsolutePath());
+    } catch (TotalsCheck.Mismatch e) {
+      System.err.println("dvcw bench: " + e.getMessage());
+      return 1;
     } finally {
       if (!keep) {
         deleteTree(dir);

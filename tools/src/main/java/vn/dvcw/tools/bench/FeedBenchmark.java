@@ -8,16 +8,10 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import vn.dvcw.pipelines.feed.FeedJob;
@@ -30,17 +24,21 @@ import vn.dvcw.storage.WarehouseSession;
  *
  * <ol>
  *   <li>full build: every generated day but the last into an empty lakehouse; messages and dossiers per second;</li>
+ *   <li>the same full build in DuckDB ({@link DuckDbFeedBuild}) on the same files, after Spark, in this process: both
+ *       builds' CPU seconds (of the process) and wall seconds and the ratio Spark / DuckDB (target: CPU ≤ 2); then the
+ *       totals check ({@link TotalsCheck}): received and online dossiers per month and province must be equal, else
+ *       the bench fails;</li>
  *   <li>one-day incremental: the last day loaded on top of the long history (all days) and on top of a short one
  *       (the last {@value #SHORT_HISTORY_DAYS} days only, in a second lakehouse); the ratio long / short (target ≤ 1.3);</li>
  *   <li>the public views' query times in the warm session (second run of each);</li>
- *   <li>the gold aggregation (dossiers per day, province, level, channel) over silver.dossier's Parquet files, in
- *       Spark and in DuckDB (a benchmark-only dependency), and the Spark / DuckDB ratio (target ≤ 3);</li>
  *   <li>the peak heap used, against the maximum (target: 10 million dossiers within 4 GiB).</li>
  * </ol>
  * Days are fed by hard-linking the generator's files into per-lakehouse feed folders, so nothing is copied.
  */
 public final class FeedBenchmark {
   static final int SHORT_HISTORY_DAYS = 30;
+  /** DuckDB's worker threads: the machine's two cores, like Spark's local session on it. */
+  static final int DUCKDB_THREADS = 2;
   static final List<String> VIEWS = List.of("analytics.dossier_monthly", "analytics.online_rate",
       "analytics.online_rate_trend", "analytics.dossier_receipt", "analytics.kpi_scorecard");
 
@@ -79,12 +77,15 @@ public final class FeedBenchmark {
     attach(longLake);
     new RefreshJob(spark, new PrintStream(java.io.OutputStream.nullOutputStream())).run(new RefreshOptions(documents));
     attach(longLake);
-    long t0 = System.nanoTime();
+    BenchClock sparkClock = BenchClock.start();
     FeedJob.Result full = feed(longLake, longFeed, "bench-full");
-    double fullSeconds = seconds(t0);
+    BenchClock.Span sparkTime = sparkClock.elapsed();
     long dossiers = spark.table("silver.dossier").count();
-    out.printf("full build: %,d messages, %,d dossiers in %.1f s = %,.0f messages/s, %,.0f dossiers/s%n",
-        full.messages(), dossiers, fullSeconds, full.messages() / fullSeconds, dossiers / fullSeconds);
+    out.printf("full build: %,d messages (%,d refused), %,d dossiers in %.1f s (CPU %.1f s) = %,.0f messages/s, "
+        + "%,.0f dossiers/s%n", full.messages(), full.quarantined(), dossiers, sparkTime.wallSeconds(),
+        sparkTime.cpuSeconds(), full.messages() / sparkTime.wallSeconds(), dossiers / sparkTime.wallSeconds());
+    ProvinceMonthTotals sparkTotals = ProvinceMonthTotals.ofSpark(spark);
+    compareWithDuckDb(feedFiles(longFeed), work.resolve("duckdb-full"), sparkTime, sparkTotals);
 
     Path shortLake = work.resolve("lakehouse-short");
     Path shortFeed = work.resolve("feed-short");
@@ -117,30 +118,31 @@ public final class FeedBenchmark {
       out.printf("view %s: %.2f s warm (%,d rows)%n", view, seconds(t), rows);
     }
 
-    List<String> parquet = List.of(spark.table("silver.dossier").inputFiles());
-    String aggregation = "SELECT receipt_date, province_key, level, channel_name, source, count(*) AS received, "
-        + "sum(CASE WHEN channel_name = 'online' THEN 1 ELSE 0 END) AS online, "
-        + "sum(CASE WHEN accepted_late THEN 1 ELSE 0 END) AS received_late, "
-        + "sum(CASE WHEN status IN (9, 10) THEN 1 ELSE 0 END) AS finished, "
-        + "sum(CASE WHEN paid_online_code IN (1, 2) THEN 1 ELSE 0 END) AS paid_online "
-        + "FROM dossiers WHERE received_at IS NOT NULL GROUP BY receipt_date, province_key, level, channel_name, source";
-    spark.read().parquet(parquet.toArray(String[]::new)).createOrReplaceTempView("dossiers");
-    double sparkSeconds = warm(() -> spark.sql(aggregation).collectAsList().size());
-    double duckSeconds;
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-      String fileList = parquet.stream().map(p -> "'" + p.replaceFirst("^file:", "") + "'")
-          .collect(Collectors.joining(", "));
-      try (Statement s = duck.createStatement()) {
-        s.execute("CREATE VIEW dossiers AS SELECT * FROM read_parquet([" + fileList + "])");
-      }
-      duckSeconds = warm(() -> count(duck, aggregation));
-    } catch (SQLException e) {
-      throw new IllegalStateException("DuckDB failed: " + e.getMessage(), e);
-    }
-    out.printf("gold aggregation over silver.dossier (%d Parquet files, %,d dossiers): Spark %.2f s, DuckDB %.2f s, "
-        + "ratio %.1f (target <= 3)%n", parquet.size(), dossiers, sparkSeconds, duckSeconds, sparkSeconds / duckSeconds);
     out.println(heap.report());
     heap.close();
+  }
+
+  /**
+   * The same full build in DuckDB ({@link DuckDbFeedBuild}) on the files Spark loaded, after Spark, in this process:
+   * both builds' CPU and wall seconds and their ratio, DuckDB's steps, then the totals check (which throws on a
+   * difference).
+   */
+  private void compareWithDuckDb(List<Path> files, Path output, BenchClock.Span sparkTime,
+      ProvinceMonthTotals sparkTotals) throws IOException {
+    DuckDbFeedBuild.Result duck;
+    try {
+      duck = new DuckDbFeedBuild(output, DUCKDB_THREADS).run(files);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the DuckDB build failed: " + e.getMessage(), e);
+    }
+    BenchClock.Span duckTime = duck.total();
+    out.printf("full build in DuckDB: %,d messages (%,d refused), %,d dossiers in %.1f s (CPU %.1f s); steps: %s%n",
+        duck.messages(), duck.refused(), duck.dossiers(), duckTime.wallSeconds(), duckTime.cpuSeconds(),
+        duck.stepSummary());
+    out.printf("full build ratio Spark/DuckDB: CPU %.1f s / %.1f s = %.2f (target <= 2), wall %.1f s / %.1f s = %.2f%n",
+        sparkTime.cpuSeconds(), duckTime.cpuSeconds(), sparkTime.cpuSeconds() / duckTime.cpuSeconds(),
+        sparkTime.wallSeconds(), duckTime.wallSeconds(), sparkTime.wallSeconds() / duckTime.wallSeconds());
+    TotalsCheck.verify(sparkTotals, duck.totals(), out);
   }
 
   private FeedJob.Result feed(Path lakehouse, Path feed, String runId) {
@@ -152,27 +154,9 @@ public final class FeedBenchmark {
   }
 
 
-  private static double warm(Supplier<Integer> query) {
-    query.get();
-    long t = System.nanoTime();
-    query.get();
-    return seconds(t);
-  }
-
-  private static int count(Connection c, String sql) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = 0;
-      while (rs.next()) {
-        n++;
-      }
-      return n;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static List<Path> feedFiles(Path generated) throws IOException {
-    try (Stream<Path> s = Files.walk(generated.resolve("feed"))) {
+  /** The generator's feed files under {@code folder}/feed, in path order. */
+  static List<Path> feedFiles(Path folder) throws IOException {
+    try (Stream<Path> s = Files.walk(folder.resolve("feed"))) {
       return s.filter(p -> p.getFileName().toString().matches("dvcqg-\\d{4}-\\d{2}-\\d{2}.*\\.jsonl(\\.gz)?"))
           .sorted(Comparator.naturalOrder()).toList();
     }

@@ -23,8 +23,16 @@ public final class CatalogListing {
 
   private CatalogListing() {}
 
-  /** The listing of {@code spark}'s warehouse schemas (rows are counted: one small job per table). */
+  /** The listing of {@code spark}'s warehouse schemas, every table's and view's rows counted. */
   public static Dataset<Row> of(SparkSession spark) {
+    return of(spark, true);
+  }
+
+  /**
+   * The listing of {@code spark}'s warehouse schemas. A table's rows are counted from its Delta statistics (no data
+   * read); a view is a query, so counting its rows runs it: with {@code countViews} false its rows are NULL.
+   */
+  public static Dataset<Row> of(SparkSession spark, boolean countViews) {
     Map<String, String> viewDescriptions = ViewLoader.fromClasspath().descriptions();
     List<Row> rows = new ArrayList<>();
     for (Layer layer : Layer.values()) {
@@ -36,8 +44,8 @@ public final class CatalogListing {
         boolean view = "VIEW".equalsIgnoreCase(t.tableType());
         String description = view ? viewDescriptions.getOrDefault(name, "")
             : WarehouseTables.find(name).map(TableSpec::description).orElse("");
-        rows.add(RowFactory.create(layer.schema(), name, view ? "view" : "table", spark.table(name).count(),
-            description));
+        Long count = view && !countViews ? null : spark.table(name).count();
+        rows.add(RowFactory.create(layer.schema(), name, view ? "view" : "table", count, description));
       }
     }
     return spark.createDataFrame(rows, SCHEMA);

@@ -32,6 +32,8 @@ import vn.dvcw.storage.catalog.WriteMode;
  * <p>Compared modes ({@code UPSERT}, {@code REPLACE}) carry {@link RowHash} and count the changes first: when
  * nothing changed, nothing is committed and the table's version stays the same. That is what makes a re-run on the
  * same inputs a no-op. A source with two rows for one key is refused before any write (the MERGE would fail half-way).
+ * When the target holds no row where the new rows go (a first load, a new month), every row is an insert: they are
+ * appended in one commit after the key check, without the comparison and the MERGE's join.
  *
  * <p>Large partitioned tables pass a {@code scope}: a predicate on the target's partition columns that limits what
  * is compared and merged to the partitions the new rows can touch, so a write costs what it changes, not the

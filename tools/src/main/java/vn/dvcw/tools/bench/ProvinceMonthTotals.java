@@ -24,30 +24,37 @@ public final class ProvinceMonthTotals {
   static final String QUERY = "SELECT month, province_key, CAST(sum(received) AS BIGINT) AS received, "
       + "CAST(sum(online) AS BIGINT) AS online FROM daily GROUP BY month, province_key";
 
-  /** (received, online) by "month province_key". */
-  private final Map<String, List<Long>> totals;
+  /** The two figures of one month and province. */
+  record Counts(long received, long online) {
+    static final Counts NONE = new Counts(0, 0);
+  }
 
-  ProvinceMonthTotals(Map<String, List<Long>> totals) {
+  /** The counts by "month province_key". */
+  private final Map<String, Counts> totals;
+
+  ProvinceMonthTotals(Map<String, Counts> totals) {
     this.totals = Collections.unmodifiableMap(new TreeMap<>(totals));
   }
 
   /** The totals of gold.dossier_daily in the lakehouse the session is attached to. */
   public static ProvinceMonthTotals ofSpark(SparkSession spark) {
     spark.table("gold.dossier_daily").createOrReplaceTempView("daily");
-    Map<String, List<Long>> t = new TreeMap<>();
+    Map<String, Counts> t = new TreeMap<>();
     for (Row r : spark.sql(QUERY).collectAsList()) {
-      t.put(key(r.getString(0), r.getString(1)), List.of(r.getLong(2), r.getLong(3)));
+      t.put(key(r.getAs("month"), r.getAs("province_key")),
+          new Counts(r.<Long>getAs("received"), r.<Long>getAs("online")));
     }
     return new ProvinceMonthTotals(t);
   }
 
   /** The totals of the daily facts {@code table} (any DuckDB table expression) on a DuckDB connection. */
   static ProvinceMonthTotals ofDuckDb(Connection duck, String table) throws SQLException {
-    Map<String, List<Long>> t = new TreeMap<>();
+    Map<String, Counts> t = new TreeMap<>();
     try (Statement s = duck.createStatement();
         ResultSet rs = s.executeQuery("WITH daily AS (SELECT * FROM " + table + ") " + QUERY)) {
       while (rs.next()) {
-        t.put(key(rs.getString(1), rs.getString(2)), List.of(rs.getLong(3), rs.getLong(4)));
+        t.put(key(rs.getString("month"), rs.getString("province_key")),
+            new Counts(rs.getLong("received"), rs.getLong("online")));
       }
     }
     return new ProvinceMonthTotals(t);
@@ -64,9 +71,9 @@ public final class ProvinceMonthTotals {
 
   /** The same totals with {@code delta} added to the received count of the row of {@code month} and {@code province}. */
   ProvinceMonthTotals withReceivedChanged(String month, String provinceKey, long delta) {
-    Map<String, List<Long>> t = new TreeMap<>(totals);
-    List<Long> v = t.getOrDefault(key(month, provinceKey), List.of(0L, 0L));
-    t.put(key(month, provinceKey), List.of(v.get(0) + delta, v.get(1)));
+    Map<String, Counts> t = new TreeMap<>(totals);
+    Counts v = t.getOrDefault(key(month, provinceKey), Counts.NONE);
+    t.put(key(month, provinceKey), new Counts(v.received() + delta, v.online()));
     return new ProvinceMonthTotals(t);
   }
 
@@ -81,12 +88,12 @@ public final class ProvinceMonthTotals {
    */
   public List<String> differences(ProvinceMonthTotals other) {
     List<String> out = new ArrayList<>();
-    List<Long> none = List.of(0L, 0L);
     for (String k : new TreeSet<>(union(totals.keySet(), other.totals.keySet()))) {
-      List<Long> a = totals.getOrDefault(k, none);
-      List<Long> b = other.totals.getOrDefault(k, none);
+      Counts a = totals.getOrDefault(k, Counts.NONE);
+      Counts b = other.totals.getOrDefault(k, Counts.NONE);
       if (!Objects.equals(a, b)) {
-        out.add(String.format("%s: received %d / %d, online %d / %d", k, a.get(0), b.get(0), a.get(1), b.get(1)));
+        out.add(String.format("%s: received %d / %d, online %d / %d", k, a.received(), b.received(), a.online(),
+            b.online()));
       }
     }
     return out;

@@ -171,25 +171,14 @@ public final class TableWriter {
     source = source.persist();
     try {
       if (!exists(spec)) {
-        long n = requireUniqueKeys(spec, source);
-        source.write().format("delta").partitionBy(spec.partitionColumns().toArray(String[]::new))
-            .mode("errorifexists").save(spec.path(lakehouse));
-        register(spec);
-        return new Result(spec.qualifiedName(), n, 0, 0, version(spec));
+        return insertAll(spec, source, "errorifexists");
       }
       DeltaTable target = DeltaTable.forPath(spark, spec.path(lakehouse));
       Dataset<Row> targetRows = scope == null ? target.toDF() : target.toDF().where(scope.on(null));
       if (targetRows.isEmpty()) {
         // Nothing stored where the rows go (a first load, a new month): every row is an insert, and an append
         // writes them without the comparison and the MERGE's join.
-        long n = requireUniqueKeys(spec, source);
-        if (n == 0) {
-          return new Result(spec.qualifiedName(), 0, 0, 0, version(spec));
-        }
-        source.write().format("delta").partitionBy(spec.partitionColumns().toArray(String[]::new))
-            .mode("append").save(spec.path(lakehouse));
-        register(spec);
-        return new Result(spec.qualifiedName(), n, 0, 0, version(spec));
+        return insertAll(spec, source, "append");
       }
       Map<String, Long> changes = changes(spec, source, targetRows);
       if (changes.containsKey(DUPLICATE)) {
@@ -221,6 +210,21 @@ public final class TableWriter {
     } finally {
       source.unpersist();
     }
+  }
+
+  /**
+   * Writes {@code source} whole, every row an insert, after refusing keys given twice (Delta {@code mode}: a new
+   * table, or an append to one with nothing where the rows go). An empty source appends nothing.
+   */
+  private Result insertAll(TableSpec spec, Dataset<Row> source, String mode) {
+    long n = requireUniqueKeys(spec, source);
+    if (n == 0 && mode.equals("append")) {
+      return new Result(spec.qualifiedName(), 0, 0, 0, version(spec));
+    }
+    source.write().format("delta").partitionBy(spec.partitionColumns().toArray(String[]::new))
+        .mode(mode).save(spec.path(lakehouse));
+    register(spec);
+    return new Result(spec.qualifiedName(), n, 0, 0, version(spec));
   }
 
   private Result append(TableSpec spec, Dataset<Row> rows) {

@@ -1,9 +1,11 @@
 package vn.dvcw.pipelines.feed;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -47,7 +49,7 @@ public final class FeedReader {
       int maxLineBytes) {
     Iterator<FeedFile> files = group.iterator();
     return new Iterator<>() {
-      private Iterator<Row> current = java.util.Collections.emptyIterator();
+      private Iterator<Row> current = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
@@ -60,7 +62,7 @@ public final class FeedReader {
       @Override
       public Row next() {
         if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
+          throw new NoSuchElementException();
         }
         return current.next();
       }

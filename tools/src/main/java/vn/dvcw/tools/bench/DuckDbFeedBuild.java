@@ -138,9 +138,8 @@ public final class DuckDbFeedBuild {
         execute(duck, sql(step, values));
         steps.put(step, stepClock.elapsed());
       }
-      return new Result(count(duck, "SELECT count(*) FROM staged"),
-          count(duck, "SELECT count(*) FROM staged WHERE problem IS NOT NULL"),
-          count(duck, "SELECT count(*) FROM dossier_event"), count(duck, "SELECT count(*) FROM dossier"),
+      return new Result(count(duck, "staged"), count(duck, "staged WHERE problem IS NOT NULL"),
+          count(duck, "dossier_event"), count(duck, "dossier"),
           steps, ProvinceMonthTotals.ofDuckDb(duck, dailyFacts(output)), output);
     }
   }
@@ -274,10 +273,11 @@ public final class DuckDbFeedBuild {
     }
   }
 
-  private static long count(Connection duck, String sql) throws SQLException {
-    try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+  /** The rows of {@code from} (a table, optionally with its WHERE clause). */
+  private static long count(Connection duck, String from) throws SQLException {
+    try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) AS n FROM " + from)) {
       rs.next();
-      return rs.getLong(1);
+      return rs.getLong("n");
     }
   }
 

@@ -47,6 +47,10 @@ class ScaleOutIT {
   // Far above the normal time: a limit for a stuck process, not a speed target (a loaded machine is slow).
   private static final Duration RUN_LIMIT = Duration.ofMinutes(45);
   private static final Pattern DIGEST = Pattern.compile("^@@digest (\\S+) (\\d+) (-?\\d+) (\\w+)$");
+  /** The cluster sizes the refresh runs on, in order ({@code -Ddvcw.scaleOut.workers=1,2}, the default). */
+  private static final List<Integer> WORKERS = java.util.Arrays.stream(
+      System.getProperty("dvcw.scaleOut.workers", "1,2").split(",")).map(String::strip).map(Integer::valueOf)
+      .sorted().distinct().toList();
 
   private static Path work;
   private static SparkInstallation spark;
@@ -104,14 +108,15 @@ class ScaleOutIT {
 
     // 2. The standalone cluster: the refresh with one Worker, then with two, each into its own lakehouse.
     try (StandaloneCluster cluster = StandaloneCluster.start(spark, work.resolve("cluster"))) {
-      for (int workers = 1; workers <= 2; workers++) {
-        cluster.addWorker();
+      for (int workers : WORKERS) {
+        while (cluster.workers() < workers) {
+          cluster.addWorker();
+        }
         submitRefresh(cluster, workers);
       }
     }
-    clusterDigests = Script.run("cluster-digests", List.of(), List.of(
-        step("digest", lakehouse("cluster-1")),
-        step("digest", lakehouse("cluster-2"))));
+    clusterDigests = Script.run("cluster-digests", List.of(),
+        WORKERS.stream().map(w -> step("digest", lakehouse("cluster-" + w))).toList());
     Files.write(work.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
     summary.forEach(System.out::println);
   }
@@ -124,8 +129,8 @@ class ScaleOutIT {
   // ---- the cluster ------------------------------------------------------------------------------------------
 
   @Test
-  void theClusterRefreshSucceedsWithOneAndWithTwoWorkers() {
-    for (int workers : List.of(1, 2)) {
+  void theClusterRefreshSucceedsOnEachClusterSize() {
+    for (int workers : WORKERS) {
       // Exit 3: the generator injects broken messages, which are quarantined (the local run says the same).
       assertEquals(local.exitOf(0), clusterExit.get(workers), "exit with " + workers + " workers\n"
           + tail(clusterOutput.get(workers)));
@@ -139,8 +144,9 @@ class ScaleOutIT {
     assertTrue(reference.keySet().containsAll(List.of("gold.dossier_daily", "gold.fact_online_submission",
         "ops.quarantine")), reference.toString());
     assertTrue(!reference.get("gold.dossier_daily").startsWith("0 "), "the reference has dossier facts");
-    assertEquals(reference, clusterDigests.contents(lakehouse("cluster-1"), 0), "one worker");
-    assertEquals(reference, clusterDigests.contents(lakehouse("cluster-2"), 0), "two workers");
+    for (int workers : WORKERS) {
+      assertEquals(reference, clusterDigests.contents(lakehouse("cluster-" + workers), 0), workers + " worker(s)");
+    }
   }
 
   // ---- S3 ---------------------------------------------------------------------------------------------------

@@ -61,7 +61,12 @@ final class StandaloneCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
-  /** Starts one more Worker (1 core, 1 GiB for executors) and waits until the Master counts it. */
+  /** How many Workers were started. */
+  int workers() {
+    return workers.size();
+  }
+
+  /** Starts one more Worker (one core, 1 GiB for executors) and waits until the Master counts it. */
   void addWorker() {
     int n = workers.size() + 1;
     workers.add(ChildJvm.start(spark.environment(new ChildJvm.Spec("spark-worker-" + n,

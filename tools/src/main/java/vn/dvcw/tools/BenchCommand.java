@@ -38,6 +38,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--work", paramLabel = "DIR", description = "Working folder (default ./bench-work; emptied first)")
   Path work;
 
+  @Option(names = "--full-build-only",
+      description = "Only Spark's full build, its heap and scratch disk (no DuckDB, incremental or views): "
+          + "the large-feed check")
+  boolean fullBuildOnly;
+
   @Option(names = "--keep", description = "Keep the generated data and lakehouses afterwards")
   boolean keep;
 
@@ -59,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
     SparkSession spark = WarehouseSession.open(WarehouseConfig.builder().lakehouse(dir.resolve("lakehouse-long")
         .toAbsolutePath().toString()).appName("dvcw-bench").build());
     try {
-      new FeedBenchmark(spark, System.out, RefreshCommand.defaultInputs()).run(generated.toAbsolutePath(), dir.toAbsolutePath());
+      new FeedBenchmark(spark, System.out, RefreshCommand.defaultInputs(), fullBuildOnly).run(generated.toAbsolutePath(), dir.toAbsolutePath());
     } catch (TotalsCheck.Mismatch e) {
       System.err.println("dvcw bench: " + e.getMessage());
       return 1;

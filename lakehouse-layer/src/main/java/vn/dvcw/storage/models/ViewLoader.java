@@ -25,6 +25,10 @@ public final class ViewLoader {
   /** Header comment lines and blank lines before a file's statement. */
   private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(\\s*--[^\\n]*(\\n|\\z)|\\s*\\n)*");
 
+  private static final Pattern SQL_COMMENT = Pattern.compile("--[^\n]*");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("\\b([a-z_]+\\.[a-z0-9_]+)\\b", Pattern.CASE_INSENSITIVE);
+
   private final Map<String, String> sqlByFile;
 
   ViewLoader(Map<String, String> sqlByFile) {
@@ -93,7 +97,7 @@ public final class ViewLoader {
    * @return which views exist now and, for the others, the error of their last attempt
    */
   public Report createAll(SparkSession spark) {
-    Map<String, String> pending = new LinkedHashMap<>(sqlByFile);
+    Map<String, String> pending = inDependencyOrder();
     Map<String, String> failures = new LinkedHashMap<>();
     List<String> created = new ArrayList<>();
     boolean progress = true;
@@ -113,6 +117,38 @@ public final class ViewLoader {
       }
     }
     return new Report(List.copyOf(created), Map.copyOf(failures));
+  }
+
+  /**
+   * The view files with every view after the views it reads (names {@code schema.name} of this loader's views found
+   * in its statement, comments aside), else in path order: each view is created at its first attempt, not after a
+   * failed analysis (a cycle or a missed name only costs the rounds of {@link #createAll}).
+   */
+  Map<String, String> inDependencyOrder() {
+    Map<String, String> fileByView = new LinkedHashMap<>();
+    sqlByFile.forEach((path, sql) -> fileByView.put(viewName(sql), path));
+    Map<String, String> ordered = new LinkedHashMap<>();
+    for (String path : sqlByFile.keySet()) {
+      visit(path, fileByView, ordered, new java.util.HashSet<>());
+    }
+    return ordered;
+  }
+
+  private void visit(String path, Map<String, String> fileByView, Map<String, String> ordered,
+      java.util.Set<String> onPath) {
+    if (ordered.containsKey(path) || !onPath.add(path)) {
+      return;
+    }
+    String sql = sqlByFile.get(path);
+    Matcher m = QUALIFIED_NAME.matcher(SQL_COMMENT.matcher(sql).replaceAll(""));
+    while (m.find()) {
+      String dependency = fileByView.get(m.group(1).toLowerCase());
+      if (dependency != null && !dependency.equals(path)) {
+        visit(dependency, fileByView, ordered, onPath);
+      }
+    }
+    onPath.remove(path);
+    ordered.put(path, sql);
   }
 
   /** Views created and files that failed with their first error line. */

@@ -52,6 +52,33 @@ class ViewFilesTest {
   }
 
   @Test
+  void viewsAreCreatedAfterTheViewsTheyRead() {
+    ViewLoader loader = new ViewLoader(new java.util.LinkedHashMap<>(Map.of(
+        "a/first.sql", "-- a.first: reads b.second, but c.third only in this comment\n"
+            + "CREATE OR REPLACE VIEW a.first AS SELECT * FROM b.second JOIN silver.some_table",
+        "b/second.sql", "CREATE OR REPLACE VIEW b.second AS SELECT * FROM c.third",
+        "c/third.sql", "CREATE OR REPLACE VIEW c.third AS SELECT 1",
+        "d/loop.sql", "CREATE OR REPLACE VIEW d.loop AS SELECT * FROM d.loop2",
+        "d/loop2.sql", "CREATE OR REPLACE VIEW d.loop2 AS SELECT * FROM d.loop")));
+    java.util.List<String> order = java.util.List.copyOf(loader.inDependencyOrder().keySet());
+    assertTrue(order.indexOf("c/third.sql") < order.indexOf("b/second.sql"), order.toString());
+    assertTrue(order.indexOf("b/second.sql") < order.indexOf("a/first.sql"), order.toString());
+    assertEquals(5, order.size(), "a cycle loses no file: " + order);
+
+    // The repository's views: each after every view it reads.
+    Map<String, String> real = ViewLoader.fromClasspath().inDependencyOrder();
+    java.util.List<String> views = real.values().stream().map(ViewLoader::viewName).toList();
+    real.forEach((file, sql) -> {
+      String body = sql.replaceAll("--[^\n]*", "");
+      for (String other : views) {
+        if (!other.equals(ViewLoader.viewName(sql)) && (body.contains(other + " ") || body.contains(other + "\n"))) {
+          assertTrue(views.indexOf(other) <= views.indexOf(ViewLoader.viewName(sql)), file + " reads " + other);
+        }
+      }
+    });
+  }
+
+  @Test
   void trailingSemicolonsAreTolerated() {
     assertEquals("SELECT 1", ViewLoader.stripTrailingSemicolon(" SELECT 1 ;; \n"));
   }

@@ -184,7 +184,7 @@ public final class FeedJob {
     completed(FeedStep.FILES_MARKED_LOADING);
 
     Path staging = new Path(lakehouse + "/_staging/feed-" + runId);
-    try (FeedViews views = new FeedViews(spark)) {
+    try (FeedViews views = new FeedViews(spark); ShufflePartitions partitions = new ShufflePartitions(spark)) {
 
       // 2. parse to staging
       long t = System.nanoTime();
@@ -198,6 +198,9 @@ public final class FeedJob {
       log.accept(String.format("bronze: %,d messages from %d files, %,d refused (%,d new in the quarantine) (%.1f s)",
           bronze.messages(), plan.load().size(), bronze.quarantined(), bronze.quarantinedNew(), since(t)));
       completed(FeedStep.BRONZE_WRITTEN);
+      if (partitions.sizeFor(bronze.messages())) {
+        log.accept(String.format("%,d shuffle partitions for %,d messages", partitions.current(), bronze.messages()));
+      }
 
       // 4. events
       t = System.nanoTime();

@@ -419,7 +419,7 @@ public final class RefreshJob {
         continue;
       }
       long version = writer.version(spec);
-      for (TableFingerprints.Fingerprint f : fingerprints.of(spec, version, runId, now)) {
+      for (TableFingerprints.Fingerprint f : fingerprints.update(spec, before, version, runId, now)) {
         TableFingerprints.Fingerprint old = before.get(f.part());
         // A part whose content did not change keeps its record; the whole table's row carries the new version.
         rows.add(old != null && old.sameContent(f) && !f.part().equals(TableFingerprints.WHOLE_TABLE) ? old : f);

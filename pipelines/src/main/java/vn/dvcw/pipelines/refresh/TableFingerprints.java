@@ -2,10 +2,17 @@ package vn.dvcw.pipelines.refresh;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,28 +57,120 @@ final class TableFingerprints {
     }
   }
 
-  /** The fingerprints of {@code spec} at {@code version} (whole table first). */
+  /** The fingerprints of {@code spec} at {@code version} (whole table first), from one read of every row. */
   List<Fingerprint> of(TableSpec spec, long version, String runId, Timestamp at) {
-    Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(spec.path(lakehouse));
+    String partColumn = partColumn(spec);
+    Dataset<Row> rows = read(spec, version);
+    if (partColumn == null) {
+      Row whole = rows.agg(COUNT, hashSum(rows)).head();
+      return List.of(new Fingerprint(spec.qualifiedName(), WHOLE_TABLE, whole.getLong(0), whole.getString(1), version,
+          runId, at));
+    }
+    return withWhole(spec, partsOf(spec, rows, partColumn, version, runId, at), version, runId, at);
+  }
+
+  /**
+   * The fingerprints of {@code spec} at {@code version} when {@code before} holds those recorded at an earlier
+   * version: only the partitions the Delta log shows written since ({@link PartitionsWritten}) are read; the other
+   * parts keep their records and the whole table is the sum of its parts (counts and hash sums add up). Where the log
+   * cannot tell, or there is no consistent earlier record, or the table has no partition column in its log (bronze
+   * documents are parted by document, not partitioned), every row is read as in {@link #of}.
+   */
+  List<Fingerprint> update(TableSpec spec, Map<String, Fingerprint> before, long version, String runId,
+      Timestamp at) {
+    Fingerprint recordedWhole = before.get(WHOLE_TABLE);
+    String partColumn = partColumn(spec);
+    if (recordedWhole == null || partColumn == null || spec.partitionColumns().isEmpty()
+        || !partsAddUp(before, recordedWhole)) {
+      return of(spec, version, runId, at);
+    }
+    Optional<Set<String>> written = PartitionsWritten.between(spark.sparkContext().hadoopConfiguration(),
+        spec.path(lakehouse), partColumn, recordedWhole.deltaVersion(), version);
+    if (written.isEmpty() || written.get().contains("null")) { // the text "null" would read as the null partition
+      return of(spec, version, runId, at);
+    }
+    Map<String, Fingerprint> parts = new TreeMap<>();
+    before.forEach((part, f) -> {
+      if (!part.equals(WHOLE_TABLE) && !written.get().contains(valueOf(part, partColumn))) {
+        parts.put(part, f);
+      }
+    });
+    if (!written.get().isEmpty()) {
+      Column key = col(partColumn).cast("string");
+      List<String> values = written.get().stream().filter(Objects::nonNull).toList();
+      Column which = key.isin(values.toArray());
+      if (written.get().contains(null)) {
+        which = which.or(col(partColumn).isNull());
+      }
+      for (Fingerprint f : partsOf(spec, read(spec, version).where(which), partColumn, version, runId, at)) {
+        parts.put(f.part(), f);
+      }
+    }
+    return withWhole(spec, List.copyOf(parts.values()), version, runId, at);
+  }
+
+  private Dataset<Row> read(TableSpec spec, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(spec.path(lakehouse));
+  }
+
+  private static Column hashSum(Dataset<Row> rows) {
     Column hash = functions.xxhash64(Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new))
         .cast("decimal(38,0)");
-    Column count = functions.count(functions.lit(1)).as("n");
-    Column sum = functions.coalesce(functions.sum(hash), functions.lit(0).cast("decimal(38,0)")).cast("string")
-        .as("h");
+    return functions.coalesce(functions.sum(hash), functions.lit(0).cast("decimal(38,0)")).cast("string").as("h");
+  }
+
+  private static List<Fingerprint> partsOf(TableSpec spec, Dataset<Row> rows, String partColumn, long version,
+      String runId, Timestamp at) {
     List<Fingerprint> out = new ArrayList<>();
-    Row whole = rows.agg(count, sum).head();
-    out.add(new Fingerprint(spec.qualifiedName(), WHOLE_TABLE, whole.getLong(0), whole.getString(1), version, runId,
-        at));
-    String partColumn = spec.equals(WarehouseTables.DOCUMENT) ? "doc_id"
-        : spec.partitionColumns().isEmpty() ? null : spec.partitionColumns().get(0);
-    if (partColumn != null) {
-      for (Row r : rows.groupBy(col(partColumn).cast("string").as("p")).agg(count, sum).collectAsList()) {
-        out.add(new Fingerprint(spec.qualifiedName(), part(partColumn, r.getString(0)), r.getLong(1), r.getString(2),
-            version, runId, at));
-      }
+    for (Row r : rows.groupBy(col(partColumn).cast("string").as("p")).agg(COUNT, hashSum(rows)).collectAsList()) {
+      out.add(new Fingerprint(spec.qualifiedName(), part(partColumn, r.getString(0)), r.getLong(1), r.getString(2),
+          version, runId, at));
     }
     return out;
   }
+
+  /** The whole table's fingerprint (the sum of the parts) first, then the parts in part order. */
+  private static List<Fingerprint> withWhole(TableSpec spec, List<Fingerprint> parts, long version, String runId,
+      Timestamp at) {
+    long count = 0;
+    BigInteger sum = BigInteger.ZERO;
+    List<Fingerprint> out = new ArrayList<>();
+    for (Fingerprint p : parts) {
+      count += p.rowCount();
+      sum = sum.add(new BigInteger(p.contentHash()));
+      out.add(p);
+    }
+    out.sort(Comparator.comparing(Fingerprint::part));
+    out.add(0, new Fingerprint(spec.qualifiedName(), WHOLE_TABLE, count, sum.toString(), version, runId, at));
+    return out;
+  }
+
+  /** True when the recorded parts add up to the recorded whole (else the record is not a base to build on). */
+  private static boolean partsAddUp(Map<String, Fingerprint> before, Fingerprint whole) {
+    long count = 0;
+    BigInteger sum = BigInteger.ZERO;
+    for (Fingerprint f : before.values()) {
+      if (f != whole) {
+        count += f.rowCount();
+        sum = sum.add(new BigInteger(f.contentHash()));
+      }
+    }
+    return count == whole.rowCount() && sum.toString().equals(whole.contentHash());
+  }
+
+  /** The column a table's parts are cut by: its first partition column, or the document of bronze documents. */
+  private static String partColumn(TableSpec spec) {
+    return spec.equals(WarehouseTables.DOCUMENT) ? "doc_id"
+        : spec.partitionColumns().isEmpty() ? null : spec.partitionColumns().get(0);
+  }
+
+  /** The partition value a part name stands for ({@code null} for the null partition). */
+  private static String valueOf(String part, String partColumn) {
+    String value = part.substring(partColumn.length() + 1);
+    return value.equals("null") ? null : value;
+  }
+
+  private static final Column COUNT = functions.count(functions.lit(1)).as("n");
 
   /** The name of a part: {@code column=value}. */
   static String part(String column, String value) {

@@ -18,6 +18,7 @@ import vn.dvcw.pipelines.feed.FeedJob;
 import vn.dvcw.pipelines.refresh.RefreshJob;
 import vn.dvcw.pipelines.refresh.RefreshOptions;
 import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.write.CommitTag;
 
 /**
  * {@code dvcw bench}: the dossier feed's speed on generated data, one printed line per figure.
@@ -30,9 +31,12 @@ import vn.dvcw.storage.WarehouseSession;
  *       the bench fails;</li>
  *   <li>one-day incremental: the last day loaded on top of the long history (all days) and on top of a short one
  *       (the last {@value #SHORT_HISTORY_DAYS} days only, in a second lakehouse); the ratio long / short (target ≤ 1.3);</li>
+ *   <li>a no-op refresh: the documents and every feed file again, nothing new (target: under 15 s);</li>
  *   <li>the public views' query times in the warm session (second run of each);</li>
- *   <li>the peak heap used, against the maximum (target: 10 million dossiers within 4 GiB).</li>
+ *   <li>the peak heap used, against the maximum (target: 10 million dossiers within 4 GiB), and the peak bytes in
+ *       Spark's scratch folders ({@link ScratchDiskSampler}).</li>
  * </ol>
+ * With {@code fullBuildOnly}, only the first step, then the heap and scratch disk (the 10-million-dossier check).
  * Days are fed by hard-linking the generator's files into per-lakehouse feed folders, so nothing is copied.
  */
 public final class FeedBenchmark {
@@ -46,17 +50,24 @@ public final class FeedBenchmark {
   private final PrintStream out;
 
   private final String documents;
+  private final boolean fullBuildOnly;
 
-  /** @param documents the bundled documents folder, loaded first for reference data and views */
-  public FeedBenchmark(SparkSession spark, PrintStream out, String documents) {
+  /**
+   * @param documents the bundled documents folder, loaded first for reference data and views
+   * @param fullBuildOnly measure Spark's full build only (no DuckDB, incremental or views): the large-feed check of
+   *     heap and scratch disk
+   */
+  public FeedBenchmark(SparkSession spark, PrintStream out, String documents, boolean fullBuildOnly) {
     this.spark = spark;
     this.out = out;
     this.documents = documents;
+    this.fullBuildOnly = fullBuildOnly;
   }
 
   /** Runs the benchmark on the generator's output in {@code generated} ({@code feed/YYYY-MM/dvcqg-DATE-*.jsonl.gz}). */
   public void run(Path generated, Path work) throws IOException {
     HeapSampler heap = new HeapSampler();
+    ScratchDiskSampler scratch = new ScratchDiskSampler();
     out.printf("bench machine: %d cores, %.1f GiB RAM, Java %s, max heap %.1f GiB%n",
         Runtime.getRuntime().availableProcessors(), totalMemoryGiB(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() / 1073741824.0);
@@ -84,6 +95,12 @@ public final class FeedBenchmark {
     out.printf("full build: %,d messages (%,d refused), %,d dossiers in %.1f s (CPU %.1f s) = %,.0f messages/s, "
         + "%,.0f dossiers/s%n", full.messages(), full.quarantined(), dossiers, sparkTime.wallSeconds(),
         sparkTime.cpuSeconds(), full.messages() / sparkTime.wallSeconds(), dossiers / sparkTime.wallSeconds());
+    out.printf("lakehouse after the full build: %.2f GiB on disk%n",
+        ScratchDiskSampler.bytesUnder(longLake) / 1073741824.0);
+    if (fullBuildOnly) {
+      printResources(heap, scratch);
+      return;
+    }
     ProvinceMonthTotals sparkTotals = ProvinceMonthTotals.ofSpark(spark);
     compareWithDuckDb(feedFiles(longFeed), work.resolve("duckdb-full"), sparkTime, sparkTotals);
 
@@ -109,6 +126,8 @@ public final class FeedBenchmark {
         days.size() - 1, longSeconds, longDay.messages(), longDay.monthsRebuilt().size());
     out.printf("incremental ratio long/short: %.2f (target <= 1.3)%n", longSeconds / shortSeconds);
 
+    noOpRefresh(longLake, longFeed);
+
     WarehouseSession.attach(spark, longLake.toString());
     for (String view : VIEWS) {
       String q = "SELECT * FROM " + view;
@@ -118,8 +137,14 @@ public final class FeedBenchmark {
       out.printf("view %s: %.2f s warm (%,d rows)%n", view, seconds(t), rows);
     }
 
+    printResources(heap, scratch);
+  }
+
+  private void printResources(HeapSampler heap, ScratchDiskSampler scratch) {
     out.println(heap.report());
+    out.println(scratch.report());
     heap.close();
+    scratch.close();
   }
 
   /**
@@ -145,8 +170,30 @@ public final class FeedBenchmark {
     TotalsCheck.verify(sparkTotals, duck.totals(), out);
   }
 
+  /**
+   * The whole refresh (documents and feed) once more on inputs it has all loaded, in this warm JVM: the first run
+   * records what a refresh records of the feed's tables (the bench loaded them through the feed job alone), the
+   * second is the no-op re-run that is timed (target: under 15 s once the JVM is up).
+   */
+  private void noOpRefresh(Path lakehouse, Path feed) {
+    RefreshOptions options = new RefreshOptions(documents, feed.toString());
+    attach(lakehouse);
+    new RefreshJob(spark, new PrintStream(java.io.OutputStream.nullOutputStream())).run(options);
+    BenchClock clock = BenchClock.start();
+    int exit = new RefreshJob(spark, new PrintStream(java.io.OutputStream.nullOutputStream())).run(options).exitCode();
+    BenchClock.Span noOp = clock.elapsed();
+    out.printf("no-op refresh (the documents and every feed file again, nothing new): %.1f s (CPU %.1f s), exit %d "
+        + "(target < 15 s once the JVM is up)%n", noOp.wallSeconds(), noOp.cpuSeconds(), exit);
+  }
+
+  /**
+   * The feed job alone on {@code feed}, its commits tagged as a refresh's ({@link CommitTag}): the lakehouse then
+   * holds what a refresh would have written, and the no-op refresh after it finds no foreign commit to report.
+   */
   private FeedJob.Result feed(Path lakehouse, Path feed, String runId) {
-    return new FeedJob(spark, lakehouse.toString(), line -> out.println("  " + line)).run(feed.toString(), runId);
+    try (CommitTag tag = CommitTag.of(spark, runId)) {
+      return new FeedJob(spark, lakehouse.toString(), line -> out.println("  " + line)).run(feed.toString(), runId);
+    }
   }
 
   private void attach(Path lakehouse) {

@@ -63,8 +63,8 @@ final class TableFingerprints {
     Dataset<Row> rows = read(spec, version);
     if (partColumn == null) {
       Row whole = rows.agg(COUNT, hashSum(rows)).head();
-      return List.of(new Fingerprint(spec.qualifiedName(), WHOLE_TABLE, whole.getLong(0), whole.getString(1), version,
-          runId, at));
+      return List.of(new Fingerprint(spec.qualifiedName(), WHOLE_TABLE, whole.<Long>getAs("n"), whole.getAs("h"),
+          version, runId, at));
     }
     return withWhole(spec, partsOf(spec, rows, partColumn, version, runId, at), version, runId, at);
   }
@@ -123,7 +123,7 @@ final class TableFingerprints {
       String runId, Timestamp at) {
     List<Fingerprint> out = new ArrayList<>();
     for (Row r : rows.groupBy(col(partColumn).cast("string").as("p")).agg(COUNT, hashSum(rows)).collectAsList()) {
-      out.add(new Fingerprint(spec.qualifiedName(), part(partColumn, r.getString(0)), r.getLong(1), r.getString(2),
+      out.add(new Fingerprint(spec.qualifiedName(), part(partColumn, r.getAs("p")), r.<Long>getAs("n"), r.getAs("h"),
           version, runId, at));
     }
     return out;

@@ -165,8 +165,8 @@ public final class IntegrityCheck {
     for (Row r : spark.read().format("delta").load(WarehouseTables.TABLE_FINGERPRINT.path(lakehouse))
         .select("table_name", "part", "row_count", "content_hash", "delta_version", "run_id", "recorded_at")
         .collectAsList()) {
-      Fingerprint f = new Fingerprint(r.getString(0), r.getString(1), r.getLong(2), r.getString(3), r.getLong(4),
-          r.getString(5), r.getTimestamp(6));
+      Fingerprint f = new Fingerprint(r.getAs("table_name"), r.getAs("part"), r.<Long>getAs("row_count"),
+          r.getAs("content_hash"), r.<Long>getAs("delta_version"), r.getAs("run_id"), r.getAs("recorded_at"));
       out.computeIfAbsent(f.tableName(), k -> new LinkedHashMap<>()).put(f.part(), f);
     }
     return out;
@@ -183,13 +183,16 @@ public final class IntegrityCheck {
         .where(functions.col("version").gt(sinceVersion));
     for (Row c : history.select("version", "timestamp", "operation", "userMetadata", "engineInfo", "userName")
         .orderBy("version").collectAsList()) {
-      String operation = c.getString(2);
-      if (CommitTag.isRefreshCommit(c.getString(3)) || MAINTENANCE.contains(operation)) {
+      String operation = c.getAs("operation");
+      if (CommitTag.isRefreshCommit(c.getAs("userMetadata")) || MAINTENANCE.contains(operation)) {
         continue;
       }
-      out.add(new Finding("foreign_commit", spec.qualifiedName(), "", "version " + c.getLong(0) + " at "
-          + c.getTimestamp(1).toInstant() + ": " + operation + " by " + (c.isNullAt(5) ? "?" : c.getString(5))
-          + " (" + (c.isNullAt(4) ? "engine unknown" : c.getString(4)) + "), not made by a refresh"));
+      String user = c.getAs("userName");
+      String engine = c.getAs("engineInfo");
+      out.add(new Finding("foreign_commit", spec.qualifiedName(), "", "version " + c.<Long>getAs("version") + " at "
+          + c.<java.sql.Timestamp>getAs("timestamp").toInstant() + ": " + operation + " by "
+          + (user == null ? "?" : user) + " (" + (engine == null ? "engine unknown" : engine)
+          + "), not made by a refresh"));
     }
     return out;
   }
@@ -253,15 +256,16 @@ public final class IntegrityCheck {
     List<Finding> out = new ArrayList<>();
     for (Row r : spark.read().format("delta").load(WarehouseTables.DOCUMENT.path(lakehouse))
         .select("doc_id", "file_path", "raw_text").collectAsList()) {
-      String docId = r.getString(0);
-      SourceDocument input = BronzeInputs.readIfSame(spark, r.getString(1), docId);
+      String docId = r.getAs("doc_id");
+      String filePath = r.getAs("file_path");
+      SourceDocument input = BronzeInputs.readIfSame(spark, filePath, docId);
       if (input == null) {
         continue;
       }
-      if (!input.text().equals(r.getString(2))) {
+      if (!input.text().equals(r.getAs("raw_text"))) {
         tamperedDocuments.add(docId);
         out.add(new Finding("tampered_document", WarehouseTables.DOCUMENT.qualifiedName(),
-            TableFingerprints.part("doc_id", docId), "raw_text differs from its input " + r.getString(1)
+            TableFingerprints.part("doc_id", docId), "raw_text differs from its input " + filePath
                 + " (same SHA-256 as the document's id); --rebuild re-reads it"));
       }
     }

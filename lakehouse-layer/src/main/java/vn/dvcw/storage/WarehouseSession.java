@@ -44,6 +44,39 @@ public final class WarehouseSession {
    * @throws IllegalArgumentException if the config is unusable
    */
   public static SparkSession open(WarehouseConfig config) {
+    SparkSession spark = start(config);
+    if (config.views()) {
+      attach(spark, config.lakehouse());
+    } else {
+      attachTables(spark, config.lakehouse());
+    }
+    return spark;
+  }
+
+  /**
+   * Opens (or reuses) the session with only what {@code statement} reads registered: the tables and views it names
+   * and the tables and views those views read ({@link StatementNames}); a fresh JVM's first answer does not wait
+   * for the 30-odd tables and 21 views it does not use. A statement that is not a query (SHOW, DESCRIBE, …) gets
+   * everything, as {@link #open} does.
+   */
+  public static SparkSession openFor(WarehouseConfig config, String statement) {
+    SparkSession spark = start(config);
+    java.util.Optional<java.util.Set<String>> names = StatementNames.ofQuery(statement);
+    if (names.isEmpty()) {
+      attach(spark, config.lakehouse());
+      return spark;
+    }
+    spark.conf().set(LAKEHOUSE_CONF, config.lakehouse());
+    ViewLoader views = ViewLoader.fromClasspath().only(names.get());
+    java.util.Set<String> tables = new java.util.TreeSet<>(names.get());
+    views.files().values().forEach(sql -> tables.addAll(views.reads(sql)));
+    new CatalogRegistrar(spark, config.lakehouse()).registerPresent(tables);
+    SqlFunctions.register(spark);
+    views.createAll(spark); // a view whose tables are absent stays absent: the query's error names it
+    return spark;
+  }
+
+  private static SparkSession start(WarehouseConfig config) {
     SparkSession.Builder builder = SparkSession.builder().appName(config.appName());
     if (config.master() != null && !hasMasterFromSubmit()) {
       builder.master(config.master());
@@ -57,11 +90,6 @@ public final class WarehouseSession {
     config.sparkConf().forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
-    if (config.views()) {
-      attach(spark, config.lakehouse());
-    } else {
-      attachTables(spark, config.lakehouse());
-    }
     return spark;
   }
 

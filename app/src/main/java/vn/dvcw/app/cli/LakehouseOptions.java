@@ -21,6 +21,11 @@ final class LakehouseOptions {
     return WarehouseSession.open(config(appName).build());
   }
 
+  /** A session for one query: only the tables and views it names, and what those views read. */
+  SparkSession openFor(String appName, String query) {
+    return WarehouseSession.openFor(config(appName).build(), query);
+  }
+
   /** A session for a job that writes: tables and functions only; the job creates the views when it ends. */
   SparkSession openForJob(String appName) {
     return WarehouseSession.open(config(appName).views(false).build());

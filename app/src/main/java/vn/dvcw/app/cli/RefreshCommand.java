@@ -59,7 +59,8 @@ public final class RefreshCommand implements Callable<Integer> {
           System.out);
     }
     RefreshResult result = new RefreshJob(spark, System.out)
-        .run(new RefreshOptions(folder, feed).withRebuild(rebuild));
+        .run(report ? new RefreshOptions(folder, feed).withRebuild(rebuild)
+            : new RefreshOptions(folder, feed).withRebuild(rebuild).withoutViewsInSession());
     System.out.println();
     result.summary().forEach(System.out::println);
     System.out.printf("refresh %s: %d documents (%d new), %d observations; exit %d%n", result.runId(),

@@ -61,7 +61,8 @@ public final class SqlCommand implements Callable<Integer> {
       System.err.println("dvcw sql: --allow-writes and --as-of do not go together: the past is read-only");
       return 2;
     }
-    SparkSession spark = lakehouse.open("dvcw-sql");
+    // A plain query registers only what it names (a fresh JVM's first answer); --as-of and --allow-writes, everything.
+    SparkSession spark = asOf != null || allowWrites ? lakehouse.open("dvcw-sql") : lakehouse.openFor("dvcw-sql", query);
     String root = WarehouseSession.lakehouseOf(spark);
     ReadOnlyGuard guard = ReadOnlyGuard.forLakehouse(root);
     if (asOf != null) {

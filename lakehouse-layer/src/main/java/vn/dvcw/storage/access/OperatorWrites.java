@@ -33,7 +33,7 @@ public final class OperatorWrites {
     OperatorWrite row = new OperatorWrite(UUID.randomUUID().toString(), operator(), host(),
         Timestamp.from(Instant.now()), statementKind, statement, lakehouse);
     TableWriter writer = new TableWriter(spark, lakehouse);
-    writer.write(WarehouseTables.OPERATOR_WRITE, writer.frame(WarehouseTables.OPERATOR_WRITE, List.of(row)));
+    writer.write(WarehouseTables.OPERATOR_WRITE, List.of(row));
     return row;
   }
 

@@ -42,6 +42,40 @@ public final class CatalogRegistrar {
     return registered;
   }
 
+  /**
+   * Creates every schema and registers those of {@code qualifiedNames} ({@code schema.table}) that are Delta tables
+   * of the lakehouse; other names (views, aliases, absent tables) are passed over. Returns the names registered.
+   */
+  public List<String> registerPresent(java.util.Collection<String> qualifiedNames) {
+    for (Layer layer : Layer.values()) {
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.schema());
+    }
+    List<String> registered = new ArrayList<>();
+    for (String name : qualifiedNames) {
+      int dot = name.indexOf('.');
+      Layer layer = dot < 0 ? null : java.util.Arrays.stream(Layer.values())
+          .filter(l -> l.schema().equals(name.substring(0, dot))).findFirst().orElse(null);
+      if (layer == null || layer == Layer.ANALYTICS) {
+        continue;
+      }
+      String path = lakehouse + "/" + layer.schema() + "/" + name.substring(dot + 1);
+      if (isDeltaTable(path)) {
+        register(name, path);
+        registered.add(name);
+      }
+    }
+    return registered;
+  }
+
+  private boolean isDeltaTable(String path) {
+    try {
+      Path log = new Path(path, "_delta_log");
+      return log.getFileSystem(hadoopConf()).exists(log);
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** Registers one table (after a job created it) so the session sees it at once. */
   public void register(TableSpec spec) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + spec.layer().schema());

@@ -1,10 +1,16 @@
 package vn.dvcw.storage.models;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
@@ -149,6 +155,52 @@ public final class ViewLoader {
     }
     onPath.remove(path);
     ordered.put(path, sql);
+  }
+
+  /**
+   * Every qualified name {@code sql} reads, directly or through the views of this loader it reads (comments aside;
+   * a name in a string literal counts too: more, never fewer). The views read are in the set with what they read.
+   */
+  public Set<String> reads(String sql) {
+    Map<String, String> sqlByView = new LinkedHashMap<>();
+    sqlByFile.values().forEach(v -> sqlByView.put(viewName(v), v));
+    Set<String> found = new TreeSet<>();
+    Deque<String> todo = new ArrayDeque<>(namesIn(sql));
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      if (found.add(name) && sqlByView.containsKey(name)) {
+        todo.addAll(namesIn(sqlByView.get(name)));
+      }
+    }
+    return found;
+  }
+
+  /** The views among {@code names} and the views they read, each with its file: a loader of just those. */
+  public ViewLoader only(Collection<String> names) {
+    Set<String> wanted = new HashSet<>();
+    for (String name : names) {
+      wanted.addAll(reads(name));
+    }
+    Map<String, String> views = new LinkedHashMap<>(sqlByFile);
+    views.values().removeIf(sql -> !wanted.contains(viewName(sql)));
+    return new ViewLoader(views);
+  }
+
+  /** The views of this loader {@code spark} does not have yet (a refresh that had none to create leaves most so). */
+  public ViewLoader missingIn(SparkSession spark) {
+    Map<String, String> views = new LinkedHashMap<>(sqlByFile);
+    views.values().removeIf(sql -> spark.catalog().tableExists(viewName(sql)));
+    return new ViewLoader(views);
+  }
+
+  /** The qualified names ({@code schema.name}, lower case) in {@code sql}, comments aside. */
+  static Set<String> namesIn(String sql) {
+    Set<String> names = new TreeSet<>();
+    Matcher m = QUALIFIED_NAME.matcher(SQL_COMMENT.matcher(sql).replaceAll(""));
+    while (m.find()) {
+      names.add(m.group(1).toLowerCase());
+    }
+    return names;
   }
 
   /** Views created and files that failed with their first error line. */

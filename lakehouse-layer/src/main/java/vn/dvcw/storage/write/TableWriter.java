@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import vn.dvcw.storage.catalog.CatalogRegistrar;
+import vn.dvcw.storage.catalog.Layer;
 import vn.dvcw.storage.catalog.TableSpec;
 import vn.dvcw.storage.catalog.WriteMode;
 
@@ -45,10 +47,12 @@ public final class TableWriter {
 
   private final SparkSession spark;
   private final String lakehouse;
+  private final WriteMemo memo;
 
   public TableWriter(SparkSession spark, String lakehouse) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.lakehouse = Objects.requireNonNull(lakehouse, "lakehouse");
+    this.memo = new WriteMemo(spark.sparkContext().hadoopConfiguration(), lakehouse);
   }
 
   /** What a write did; {@code version} is the table's Delta version afterwards. */
@@ -95,6 +99,58 @@ public final class TableWriter {
       case REPLACE_PARTITIONS -> throw new IllegalArgumentException(spec.qualifiedName()
           + " is written by partition: use replacePartitions");
     };
+  }
+
+  /**
+   * Writes the rows of {@code records} (one record per row, components named after the columns) by the table's
+   * mode. A merge-mode write of the same rows into the table as the last such write left it is skipped: no Spark
+   * job, the table's version returned ({@link WriteMemo}).
+   */
+  public Result write(TableSpec spec, List<? extends Record> records) {
+    StructType schema = requireSchema(spec);
+    List<Row> rows = RecordRows.toRows(records, schema);
+    if (spec.writeMode() == WriteMode.APPEND) {
+      return write(spec, spark.createDataFrame(rows, schema));
+    }
+    String digest = new Digest().text(spec.toString()).code(TableWriter.class).rows(rows).hex();
+    return remembered(spec, digest, () -> write(spec, spark.createDataFrame(rows, schema)));
+  }
+
+  /**
+   * Writes the rows {@code derive} makes, by the table's merge mode, unless the table is as the last write made from
+   * the same {@code inputs} left it (a digest of everything the rows depend on: input tables' states, model text,
+   * code): then {@code derive} is not even called.
+   */
+  public Result write(TableSpec spec, String inputs, Supplier<Dataset<Row>> derive) {
+    if (spec.writeMode() == WriteMode.APPEND) {
+      throw new IllegalArgumentException(spec.qualifiedName() + " appends: a repeated write is not a no-op");
+    }
+    String digest = new Digest().text(spec.toString()).code(TableWriter.class).text(inputs).hex();
+    return remembered(spec, digest, () -> write(spec, derive.get()));
+  }
+
+  /**
+   * The state of a table as an input of a derivation, by its qualified name ({@code silver.report_observation}): its
+   * version and its latest commit file's length and time; "absent" when the lakehouse holds no such table.
+   */
+  public String state(String qualifiedName) {
+    int dot = qualifiedName.indexOf('.');
+    String schema = dot < 0 ? "" : qualifiedName.substring(0, dot);
+    if (Arrays.stream(Layer.values()).noneMatch(l -> l.schema().equals(schema))) {
+      return qualifiedName + "@not a table of the lakehouse";
+    }
+    String path = lakehouse + "/" + schema + "/" + qualifiedName.substring(dot + 1);
+    return qualifiedName + "@" + memo.commitOf(path, DeltaLog.forTableWithSnapshot(spark, path)._2().version());
+  }
+
+  private Result remembered(TableSpec spec, String digest, Supplier<Result> write) {
+    long unchanged = memo.unchanged(spec, digest);
+    if (unchanged >= 0) {
+      return new Result(spec.qualifiedName(), 0, 0, 0, unchanged);
+    }
+    Result written = write.get();
+    memo.record(spec, digest, written.version());
+    return written;
   }
 
   /** The rows of {@code records} (one record per row, components named after the columns) as a frame of the table. */

@@ -239,6 +239,6 @@ public final class DocumentsJob {
   }
 
   private TableWriter.Result write(TableSpec spec, List<? extends Record> rows) {
-    return writer.write(spec, writer.frame(spec, rows));
+    return writer.write(spec, rows);
   }
 }

@@ -48,7 +48,7 @@ final class FeedAsOf {
   void write(Timestamp asOf, Pseudonymiser pseudonyms, String runId) {
     AsOfRow row = new AsOfRow(FEED, asOf, Date.valueOf(FeedParser.localDate(asOf)), pseudonyms.fingerprint(), runId);
     TableWriter writer = run.writer();
-    run.tally().note(writer.write(WarehouseTables.DOSSIER_AS_OF, writer.frame(WarehouseTables.DOSSIER_AS_OF, List.of(row))));
+    run.tally().note(writer.write(WarehouseTables.DOSSIER_AS_OF, List.of(row)));
   }
 
   private Optional<AsOfRow> stored() {

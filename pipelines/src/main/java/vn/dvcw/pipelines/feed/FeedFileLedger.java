@@ -86,6 +86,6 @@ final class FeedFileLedger {
 
   private void write(List<FeedFileRow> rows) {
     TableWriter writer = run.writer();
-    run.tally().note(writer.write(WarehouseTables.FEED_FILE, writer.frame(WarehouseTables.FEED_FILE, rows)));
+    run.tally().note(writer.write(WarehouseTables.FEED_FILE, rows));
   }
 }

@@ -80,8 +80,7 @@ public final class ReconciliationJob {
     }
 
     ctx.step(JOB, 3);
-    TableWriter.Result write = writer.write(WarehouseTables.RECONCILIATION,
-        writer.frame(WarehouseTables.RECONCILIATION, rows));
+    TableWriter.Result write = writer.write(WarehouseTables.RECONCILIATION, rows);
     List<FindingRow> problems = rows.stream().filter(r -> current.contains(r.docId())).filter(FindingRow::problem)
         .toList();
     long newProblems = problems.stream().filter(r -> !recorded.contains(r.findingId()) && !r.acknowledged()).count();

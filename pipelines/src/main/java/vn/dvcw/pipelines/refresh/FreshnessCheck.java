@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import vn.dvcw.pipelines.JobContext;
 import vn.dvcw.storage.catalog.WarehouseTables;
+import vn.dvcw.storage.models.ViewLoader;
 import vn.dvcw.storage.write.TableWriter;
 
 /**
@@ -88,7 +89,13 @@ public final class FreshnessCheck {
 
   /** Runs the check after the views exist; {@code runId} is recorded with each new alert. */
   public Result run(String runId) {
-    // 1. the sources, as the view reports them
+    // 1. the sources, as the view reports them (created here when the views step had none to create)
+    if (!ctx.spark().catalog().tableExists(VIEW)) {
+      ViewLoader.Report created = ViewLoader.fromClasspath().only(List.of(VIEW)).createAll(ctx.spark());
+      if (!created.complete()) {
+        throw new IllegalStateException("cannot create " + VIEW + ": " + created.failed());
+      }
+    }
     List<Source> sources = ctx.spark().table(VIEW)
         .select("source", "status", "latest_data_date", "latest_snapshot", "age_days", "stale_after_days", "today")
         .orderBy("source").collectAsList().stream().map(FreshnessCheck::source).toList();
@@ -108,8 +115,7 @@ public final class FreshnessCheck {
         .map(s -> new AlertRow(alertId(s), s.source(), s.latestDataDate(), s.ageDays(), s.staleAfterDays(),
             s.today(), runId, now))
         .toList();
-    TableWriter.Result write = writer.write(WarehouseTables.FRESHNESS_ALERT,
-        writer.frame(WarehouseTables.FRESHNESS_ALERT, rows));
+    TableWriter.Result write = writer.write(WarehouseTables.FRESHNESS_ALERT, rows);
     Set<String> newly = rows.stream().map(AlertRow::alertId).collect(Collectors.toSet());
     return new Result(sources, stale, newly, rows.size(), write);
   }

@@ -28,10 +28,8 @@ import vn.dvcw.pipelines.feed.FeedJob;
 import vn.dvcw.pipelines.gold.GoldJob;
 import vn.dvcw.pipelines.reconciliation.ReconciliationJob;
 import vn.dvcw.storage.LineageConfig;
-import vn.dvcw.storage.WarehouseSession;
 import vn.dvcw.storage.catalog.TableSpec;
 import vn.dvcw.storage.catalog.WarehouseTables;
-import vn.dvcw.storage.models.ViewLoader;
 import vn.dvcw.storage.write.CommitTag;
 import vn.dvcw.storage.write.TableWriter;
 
@@ -46,7 +44,7 @@ import vn.dvcw.storage.write.TableWriter;
  *   <li>the dossier feed, when one is given ({@link FeedJob});</li>
  *   <li>reconciliation of every published figure ({@link ReconciliationJob});</li>
  *   <li>quarantine: every input that could not be loaded, recorded once;</li>
- *   <li>views: every model of {@code models/} created; one that cannot be is a failed refresh;</li>
+ *   <li>views: every model of {@code models/} created; one that cannot be is a failed refresh ({@link ViewsStep});</li>
  *   <li>freshness: each source's age against its cadence, stale ones alerted once ({@link FreshnessCheck});</li>
  *   <li>the run record in {@code ops.refresh_run}.</li>
  * </ol>
@@ -257,13 +255,10 @@ public final class RefreshJob {
 
     step(8);
     progress.start("views");
-    ViewLoader.Report views = WarehouseSession.attach(spark, lakehouse);
-    if (!views.complete()) {
-      throw new IllegalStateException("views not created: " + views.failed().entrySet().stream()
-          .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("; "))
-          + ". Fix the model in models/ and refresh again");
-    }
-    progress.done(views.created().size() + " views");
+    ViewsStep.Outcome views = ViewsStep.run(ctx, options.viewsInSession());
+    progress.done(views.unchanged() > 0
+        ? views.unchanged() + " views as last created (models, code and tables unchanged): none to create"
+        : views.created().size() + " views");
 
     step(9);
     progress.start("freshness: each source's latest data against its cadence");
@@ -333,7 +328,7 @@ public final class RefreshJob {
         .map(q -> new QuarantineRow(q.id(), runId, q.stage(), q.filePath(), q.docId(), q.tableId(), q.lineNo(),
             q.rawText(), q.reason(), now))
         .toList();
-    note(writer.write(WarehouseTables.QUARANTINE, writer.frame(WarehouseTables.QUARANTINE, rows)));
+    note(writer.write(WarehouseTables.QUARANTINE, rows));
     return rows.size();
   }
 
@@ -425,7 +420,7 @@ public final class RefreshJob {
         rows.add(old != null && old.sameContent(f) && !f.part().equals(TableFingerprints.WHOLE_TABLE) ? old : f);
       }
     }
-    note(writer.write(WarehouseTables.TABLE_FINGERPRINT, writer.frame(WarehouseTables.TABLE_FINGERPRINT, rows)));
+    note(writer.write(WarehouseTables.TABLE_FINGERPRINT, rows));
   }
 
   /**
@@ -454,7 +449,7 @@ public final class RefreshJob {
     List<RunRecord> rows = new ArrayList<>(waiting);
     rows.removeIf(r -> r.runId().equals(run.runId()));
     rows.add(run);
-    writer.write(WarehouseTables.REFRESH_RUN, writer.frame(WarehouseTables.REFRESH_RUN, rows));
+    writer.write(WarehouseTables.REFRESH_RUN, rows);
     notes.delete(waiting);
   }
 
@@ -471,7 +466,7 @@ public final class RefreshJob {
 
   /** Writes the reference rows {@link ReferenceTables} built (one record per row). */
   private void writeRows(TableSpec spec, List<? extends Record> rows) {
-    note(writer.write(spec, writer.frame(spec, rows)));
+    note(writer.write(spec, rows));
   }
 
   private void note(TableWriter.Result r) {

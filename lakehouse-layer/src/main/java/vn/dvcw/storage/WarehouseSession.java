@@ -1,6 +1,9 @@
 package vn.dvcw.storage;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import vn.dvcw.storage.SqlFunctions;
 import vn.dvcw.storage.catalog.CatalogRegistrar;
@@ -61,14 +64,14 @@ public final class WarehouseSession {
    */
   public static SparkSession openFor(WarehouseConfig config, String statement) {
     SparkSession spark = start(config);
-    java.util.Optional<java.util.Set<String>> names = StatementNames.ofQuery(statement);
+    Optional<Set<String>> names = StatementNames.ofQuery(statement);
     if (names.isEmpty()) {
       attach(spark, config.lakehouse());
       return spark;
     }
     spark.conf().set(LAKEHOUSE_CONF, config.lakehouse());
     ViewLoader views = ViewLoader.fromClasspath().only(names.get());
-    java.util.Set<String> tables = new java.util.TreeSet<>(names.get());
+    Set<String> tables = new TreeSet<>(names.get());
     views.files().values().forEach(sql -> tables.addAll(views.reads(sql)));
     new CatalogRegistrar(spark, config.lakehouse()).registerPresent(tables);
     SqlFunctions.register(spark);

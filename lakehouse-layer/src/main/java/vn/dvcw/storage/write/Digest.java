@@ -112,7 +112,10 @@ public final class Digest {
     }
     if (value instanceof Collection<?> c) {
       StringBuilder b = new StringBuilder("list[");
-      c.forEach(v -> b.append(canonical(v).length()).append(':').append(canonical(v)));
+      for (Object v : c) {
+        String each = canonical(v);
+        b.append(each.length()).append(':').append(each);
+      }
       return b.append(']').toString();
     }
     if (value instanceof Map<?, ?> m) {

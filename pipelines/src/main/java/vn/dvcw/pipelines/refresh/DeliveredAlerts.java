@@ -51,12 +51,12 @@ final class DeliveredAlerts {
     if (last.isEmpty()) {
       return new DeliveredAlerts(null, Set.of(), Set.of());
     }
-    Map<String, Long> versions = last.get(0).getJavaMap(1);
+    Map<String, Long> versions = last.get(0).getJavaMap(last.get(0).fieldIndex("table_versions"));
     Set<String> quarantine = ids(spark, lakehouse, WarehouseTables.QUARANTINE, versions,
         t -> t.select("quarantine_id"));
     Set<String> problems = ids(spark, lakehouse, WarehouseTables.RECONCILIATION, versions,
         t -> t.where(col("status").isin("mismatch", "missing_rows")).select("finding_id"));
-    return new DeliveredAlerts(last.get(0).getString(0), quarantine, problems);
+    return new DeliveredAlerts(last.get(0).<String>getAs("run_id"), quarantine, problems);
   }
 
   /** The run whose alert is the baseline, or null when none was delivered yet. */
@@ -85,15 +85,17 @@ final class DeliveredAlerts {
       return Set.of();
     }
     try {
-      return collect(select.apply(spark.read().format("delta").option("versionAsOf", version)
+      return collect(table, select.apply(spark.read().format("delta").option("versionAsOf", version)
           .load(table.path(lakehouse))));
     } catch (RuntimeException vacuumed) {
       // The version's files are gone (vacuumed after a long pause): the table as it stands is the best record left.
-      return collect(select.apply(spark.read().format("delta").load(table.path(lakehouse))));
+      return collect(table, select.apply(spark.read().format("delta").load(table.path(lakehouse))));
     }
   }
 
-  private static Set<String> collect(Dataset<Row> ids) {
-    return ids.collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toCollection(HashSet::new));
+  /** The table's ids (its key column) among {@code rows}. */
+  private static Set<String> collect(TableSpec table, Dataset<Row> rows) {
+    String id = table.keyColumns().get(0);
+    return rows.collectAsList().stream().map(r -> r.<String>getAs(id)).collect(Collectors.toCollection(HashSet::new));
   }
 }

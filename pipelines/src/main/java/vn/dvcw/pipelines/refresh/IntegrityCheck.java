@@ -111,7 +111,11 @@ public final class IntegrityCheck {
 
   /** Foreign commits since the last good refresh, from the Delta logs only. */
   public Report quick() {
-    Map<String, Map<String, Fingerprint>> recorded = recorded();
+    return quick(recorded());
+  }
+
+  /** The quick check against fingerprints already read ({@link #recorded}): no second read of the record. */
+  public Report quick(Map<String, Map<String, Fingerprint>> recorded) {
     List<Finding> findings = new ArrayList<>();
     for (TableSpec spec : TableFingerprints.TABLES) {
       Fingerprint whole = wholeOf(recorded, spec);
@@ -134,7 +138,7 @@ public final class IntegrityCheck {
   /** The quick check, then every table's content against its fingerprint, its row hashes and its inputs. */
   public Report full() {
     Map<String, Map<String, Fingerprint>> recorded = recorded();
-    List<Finding> findings = new ArrayList<>(quick().findings());
+    List<Finding> findings = new ArrayList<>(quick(recorded).findings());
     Set<String> tampered = new LinkedHashSet<>();
     TableFingerprints fingerprints = new TableFingerprints(spark, lakehouse);
     for (TableSpec spec : TableFingerprints.TABLES) {

@@ -369,7 +369,7 @@ public final class RefreshJob {
   private Integrity checkAndHeal(RefreshOptions options) {
     IntegrityCheck check = new IntegrityCheck(spark, lakehouse);
     Map<String, Map<String, TableFingerprints.Fingerprint>> recorded = check.recorded();
-    IntegrityCheck.Report quick = check.quick();
+    IntegrityCheck.Report quick = check.quick(recorded);
     boolean rebuild = options.rebuild() != null;
     if (!rebuild && quick.problems().isEmpty()) {
       return new Integrity(List.of(), List.of(), Set.of());
@@ -460,8 +460,8 @@ public final class RefreshJob {
     }
     return spark.read().format("delta").load(WarehouseTables.QUARANTINE.path(lakehouse))
         .select("quarantine_id", "stage").collectAsList().stream()
-        .filter(r -> !delivered.alertedQuarantine(r.getString(0)))
-        .collect(Collectors.partitioningBy(r -> "feed".equals(r.getString(1)), Collectors.counting()));
+        .filter(r -> !delivered.alertedQuarantine(r.<String>getAs("quarantine_id")))
+        .collect(Collectors.partitioningBy(r -> "feed".equals(r.<String>getAs("stage")), Collectors.counting()));
   }
 
   /** Writes the reference rows {@link ReferenceTables} built (one record per row). */

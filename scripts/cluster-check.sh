@@ -3,8 +3,8 @@
 # Master and two Workers from the Spark jars, executors in their own JVMs) runs the application jar's refresh
 # through spark-submit, and the lakehouse and inputs on S3 (s3a://, s3proxy on 127.0.0.1) are refreshed, queried,
 # read --as-of and maintained; every gold table must equal the local-mode result. This is cluster-tests'
-# ScaleOutIT, which a plain 'mvn verify' skips (and CI does not run yet: time); the logs and wall times are in
-# cluster-tests/target/scale-out/ (summary.txt).
+# ScaleOutIT, which a plain 'mvn verify' skips (CI runs this script after it, with two Workers only); the logs and
+# wall times are in cluster-tests/target/scale-out/ (summary.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # -am rebuilds the application jar and the tools from this checkout (their tests are skipped: 'mvn verify' ran

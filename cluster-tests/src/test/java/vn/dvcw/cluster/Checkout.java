@@ -3,7 +3,7 @@ package vn.dvcw.cluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Paths in the checkout the tests run from: the built application jar, the tools, the bundled documents. */
+/** Paths in the checkout the tests run from: the built application jar, the tools, the bundled inputs. */
 final class Checkout {
   private Checkout() {}
 
@@ -27,9 +27,12 @@ final class Checkout {
     return existing(path("tools", "target", "classes"));
   }
 
-  /** The real documents bundled with the repository. */
-  static Path bundledDocuments() {
-    return existing(path("inputs", "documents"));
+  /**
+   * The real inputs bundled with the repository, what {@code ./dvcw refresh} reads by default: the documents and
+   * the service index exports (.xlsx, read through POI and commons-compress).
+   */
+  static Path bundledInputs() {
+    return existing(path("inputs"));
   }
 
   /** This module's build folder. */

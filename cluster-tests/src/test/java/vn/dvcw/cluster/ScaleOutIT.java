@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * <ol>
  *   <li>A Spark standalone cluster (a Master and Workers from the Spark jars, executors in JVMs of their own)
  *       runs the application jar's refresh through spark-submit in client mode, first with one Worker, then
- *       with two, on the bundled documents plus a small generated feed.
+ *       with two, on the bundled inputs (the documents and the service index's .xlsx exports) plus a small
+ *       generated feed. The Spark installation holds Spark's own commons-compress, commons-io and commons-lang3,
+ *       older than POI needs: the application jar's relocated copies must be the ones it uses.
  *   <li>The lakehouse and the inputs on S3 ({@code s3a://}, an S3-compatible server on 127.0.0.1): refresh,
  *       re-run, query, {@code --as-of}, the lock, maintain.
  *   <li>Every gold table (and the quarantine) of both equals the local-mode result on a local disk.
@@ -73,20 +75,20 @@ class ScaleOutIT {
     // 1. Local mode: the reference on a local disk, then everything on S3.
     try (S3Server s3 = S3Server.start()) {
       s3.createBucket(BUCKET);
-      s3.upload(Checkout.bundledDocuments(), BUCKET, "landing/documents");
+      s3.upload(Checkout.bundledInputs(), BUCKET, "landing/inputs");
       s3.upload(feed, BUCKET, "landing/feed");
-      String documents = "s3a://" + BUCKET + "/landing/documents";
+      String inputs = "s3a://" + BUCKET + "/landing/inputs";
       String s3Feed = "s3a://" + BUCKET + "/landing/feed";
       local = Script.run("local", s3.sparkOptions(), List.of(
-          step("dvcw", "refresh", "--lakehouse", lakehouse("local"), "--inputs", Checkout.bundledDocuments().toString(),
+          step("dvcw", "refresh", "--lakehouse", lakehouse("local"), "--inputs", Checkout.bundledInputs().toString(),
               "--feed", feed.toString()),
           step("digest", lakehouse("local")),
-          // S3: the documents first, then the feed beside them (so --as-of the first run has no dossier facts),
+          // S3: the inputs first, then the feed beside them (so --as-of the first run has no dossier facts),
           // then the same again, which must change nothing.
-          step("dvcw", "refresh", "--lakehouse", S3_LAKEHOUSE, "--inputs", documents),
-          step("dvcw", "refresh", "--lakehouse", S3_LAKEHOUSE, "--inputs", documents, "--feed", s3Feed),
+          step("dvcw", "refresh", "--lakehouse", S3_LAKEHOUSE, "--inputs", inputs),
+          step("dvcw", "refresh", "--lakehouse", S3_LAKEHOUSE, "--inputs", inputs, "--feed", s3Feed),
           step("digest", S3_LAKEHOUSE),
-          step("dvcw", "refresh", "--lakehouse", S3_LAKEHOUSE, "--inputs", documents, "--feed", s3Feed),
+          step("dvcw", "refresh", "--lakehouse", S3_LAKEHOUSE, "--inputs", inputs, "--feed", s3Feed),
           step("digest", S3_LAKEHOUSE),
           step("dvcw", "sql", "--lakehouse", S3_LAKEHOUSE, "--format", "csv",
               "SELECT count(*) AS daily_rows, sum(received) AS received FROM gold.dossier_daily"),
@@ -94,7 +96,7 @@ class ScaleOutIT {
               "SELECT count(*) AS daily_rows, sum(received) AS received FROM gold.dossier_daily"),
           // The lock: one held by a refresh on another machine is honoured; create-if-absent is not atomic on S3A.
           step("hold-lock", S3_LAKEHOUSE),
-          step("dvcw", "refresh", "--lakehouse", S3_LAKEHOUSE, "--inputs", documents),
+          step("dvcw", "refresh", "--lakehouse", S3_LAKEHOUSE, "--inputs", inputs),
           step("drop-lock", S3_LAKEHOUSE),
           step("create-race", "s3a://" + BUCKET + "/race"),
           step("create-race", work.resolve("race").toUri().toString()),
@@ -144,6 +146,7 @@ class ScaleOutIT {
     assertTrue(reference.keySet().containsAll(List.of("gold.dossier_daily", "gold.fact_online_submission",
         "ops.quarantine")), reference.toString());
     assertTrue(!reference.get("gold.dossier_daily").startsWith("0 "), "the reference has dossier facts");
+    assertTrue(!reference.get("silver.service_index_score").startsWith("0 "), "the reference has the .xlsx rows");
     for (int workers : WORKERS) {
       assertEquals(reference, clusterDigests.contents(lakehouse("cluster-" + workers), 0), workers + " worker(s)");
     }
@@ -229,7 +232,7 @@ class ScaleOutIT {
         "--conf", "spark.executor.extraJavaOptions=@" + Checkout.path("conf", "java17.args"),
         "--conf", "spark.driver.host=127.0.0.1",
         Checkout.applicationJar().toString(),
-        "refresh", "--lakehouse", lakehouse("cluster-" + workers), "--inputs", Checkout.bundledDocuments().toString(),
+        "refresh", "--lakehouse", lakehouse("cluster-" + workers), "--inputs", Checkout.bundledInputs().toString(),
         "--feed", feed.toString()));
     try (ChildJvm submit = ChildJvm.start(spark.environment(new ChildJvm.Spec("spark-submit-" + workers,
         "org.apache.spark.deploy.SparkSubmit")).classpath(spark.classpath()).heap("1g")

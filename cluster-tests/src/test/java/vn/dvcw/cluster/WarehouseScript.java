@@ -37,8 +37,8 @@ import vn.dvcw.storage.catalog.WarehouseTables;
  * <ul>
  *   <li>{@code dvcw ARGS…}: the dvcw command line, in process ({@link Main#run}); prints {@code @@exit N}. A
  *       refresh's run id is kept as {@code ${RUN1}}, {@code ${RUN2}}, … for the steps after it.
- *   <li>{@code digest LAKEHOUSE}: one line per gold table and for the quarantine, {@code @@digest TABLE ROWS
- *       VERSION SHA256}: the SHA-256 of the table's rows as text, sorted, without the run id (which differs from
+ *   <li>{@code digest LAKEHOUSE}: one line per gold table, for the service index's rows and for the quarantine,
+ *       {@code @@digest TABLE ROWS VERSION SHA256}: the SHA-256 of the table's rows as text, sorted, without the run id (which differs from
  *       run to run by design); the quarantine without its run id and time, and with the file's name only.
  *   <li>{@code hold-lock LAKEHOUSE} / {@code drop-lock LAKEHOUSE}: writes (deletes) a refresh lock held by a live
  *       refresh on another host, as a second machine's refresh would leave it.
@@ -117,6 +117,9 @@ public final class WarehouseScript {
         printDigest(t.qualifiedName(), rows, version);
       }
     }
+    // The service index's rows: read from .xlsx exports through POI, whose commons-compress a cluster's Spark lacks.
+    printDigest(WarehouseTables.SERVICE_INDEX_SCORE.qualifiedName(),
+        s.table(WarehouseTables.SERVICE_INDEX_SCORE.qualifiedName()).drop("run_id", "row_hash"), -1);
     printDigest("ops.quarantine", s.sql("SELECT stage, regexp_extract(file_path, '[^/]+$', 0) AS file_name, doc_id, "
         + "table_id, line_no, reason, raw_text FROM ops.quarantine"), -1);
   }

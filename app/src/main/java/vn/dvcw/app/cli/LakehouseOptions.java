@@ -28,6 +28,11 @@ final class LakehouseOptions {
 
   /** A session for a job that writes: tables and functions only; the job creates the views when it ends. */
   SparkSession openForJob(String appName) {
+    return openTablesOnly(appName);
+  }
+
+  /** A session with the tables and functions but no views: for commands that read no view. */
+  SparkSession openTablesOnly(String appName) {
     return WarehouseSession.open(config(appName).views(false).build());
   }
 

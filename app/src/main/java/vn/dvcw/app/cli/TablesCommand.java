@@ -1,12 +1,14 @@
 package vn.dvcw.app.cli;
 
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.dvcw.storage.WarehouseSession;
 import vn.dvcw.storage.catalog.CatalogListing;
-
 
 /** {@code dvcw tables}: every table and view with its layer, row count and description. */
 @Command(name = "tables", mixinStandardHelpOptions = true,
@@ -22,8 +24,11 @@ public final class TablesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SparkSession spark = lakehouse.open("dvcw-tables");
-    SqlCommand.print(CatalogListing.of(spark, countViews), SqlCommand.OutputFormat.table, -1, System.out);
+    // Counting a view needs it created; naming it does not (its model file says what it reads).
+    SparkSession spark = countViews ? lakehouse.open("dvcw-tables") : lakehouse.openTablesOnly("dvcw-tables");
+    Dataset<Row> listing = countViews ? CatalogListing.of(spark, true)
+        : CatalogListing.ofTablesAndViewFiles(spark, WarehouseSession.lakehouseOf(spark));
+    SqlCommand.print(listing, SqlCommand.OutputFormat.table, -1, System.out);
     return 0;
   }
 }

@@ -1,16 +1,22 @@
 package vn.dvcw.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.dvcw.app.CliTestBase;
 import vn.dvcw.pipelines.refresh.RefreshJob;
 import vn.dvcw.pipelines.refresh.RefreshOptions;
 import vn.dvcw.pipelines.refresh.RefreshResult;
+import vn.dvcw.storage.WarehouseSession;
+import vn.dvcw.storage.catalog.CatalogListing;
 
 /** The dvcw command line against the seed lakehouse: output formats, exit codes, messages. */
 class CommandLineTest extends CliTestBase {
@@ -114,5 +120,33 @@ class CommandLineTest extends CliTestBase {
     assertTrue(out.contains("| 97   | Provinces of both eras"), out);
     assertTrue(out.contains("analytics | analytics.online_rate "), out);
     assertTrue(out.contains("Online submission rate per province, period and level"), out);
+  }
+
+  @Test
+  void tablesNamesTheViewsFromTheirFilesWithoutCreatingThem() {
+    SparkSession spark = spark();
+    List<Row> withViews = CatalogListing.of(spark, false).collectAsList();
+    assertTrue(names(withViews).contains("analytics.dossier_monthly"), names(withViews).toString());
+    try {
+      for (Row r : withViews) {
+        if ("view".equals(r.getString(2))) {
+          spark.sql("DROP VIEW " + r.getString(1));
+        }
+      }
+      assertEquals(withViews, CatalogListing.ofTablesAndViewFiles(spark, seedLakehouse()).collectAsList());
+      // Without a table a view reads (its name only: the table is external), the view is not listed either.
+      spark.sql("DROP TABLE gold.dossier_daily");
+      List<String> listed = names(CatalogListing.ofTablesAndViewFiles(spark, seedLakehouse()).collectAsList());
+      assertFalse(listed.contains("gold.dossier_daily"), listed.toString());
+      assertFalse(listed.contains("analytics.dossier_monthly"), "it reads gold.dossier_daily: " + listed);
+      assertFalse(listed.contains("analytics.online_rate"), "it reads analytics.dossier_monthly: " + listed);
+      assertTrue(listed.contains("analytics.province_map"), listed.toString());
+    } finally {
+      WarehouseSession.attach(spark, seedLakehouse());
+    }
+  }
+
+  private static List<String> names(List<Row> listing) {
+    return listing.stream().map(r -> r.getString(1)).toList();
   }
 }

@@ -79,10 +79,12 @@ final class DossierFold {
     Models models = run.models();
     Dataset<Row> located = views.registerCached(FeedViews.CANDIDATE, models.run("silver/feed/candidate_month"));
     Dataset<Row> undated = views.register(FeedViews.UNDATED_DOSSIER, models.run("silver/feed/undated_dossier"));
-    if (!undated.isEmpty()) {
-      located = located.union(models.run("silver/feed/undated_location"));
+    if (undated.isEmpty()) {
+      views.register(FeedViews.DOSSIER_LOCATION, located); // cached already, as the candidates
+    } else {
+      located = views.registerCached(FeedViews.DOSSIER_LOCATION,
+          located.union(models.run("silver/feed/undated_location")));
     }
-    views.registerCached(FeedViews.DOSSIER_LOCATION, located);
     return Columns.distinct(located, "receipt_month");
   }
 

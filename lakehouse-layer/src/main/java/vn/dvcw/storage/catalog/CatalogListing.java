@@ -44,7 +44,8 @@ public final class CatalogListing {
     Map<String, Map<String, Boolean>> entries = new LinkedHashMap<>(); // schema → name → is a view
     forEachInSession(spark, (name, view) -> entries.computeIfAbsent(schemaOf(name), s -> new TreeMap<>())
         .put(name, view));
-    return listing(spark, entries, countViews, name -> spark.table(name).count());
+    return listing(spark, entries, ViewLoader.fromClasspath().descriptions(), countViews,
+        name -> spark.table(name).count());
   }
 
   /**
@@ -64,7 +65,8 @@ public final class CatalogListing {
       }
     });
     ViewLoader views = ViewLoader.fromClasspath();
-    Set<String> viewNames = views.descriptions().keySet();
+    Map<String, String> viewDescriptions = views.descriptions();
+    Set<String> viewNames = viewDescriptions.keySet();
     for (String sql : views.files().values()) {
       boolean readable = views.reads(sql).stream()
           .filter(n -> !viewNames.contains(n) && WAREHOUSE_SCHEMAS.contains(schemaOf(n)))
@@ -74,12 +76,11 @@ public final class CatalogListing {
         entries.computeIfAbsent(schemaOf(name), s -> new TreeMap<>()).put(name, true);
       }
     }
-    return listing(spark, entries, false, TableCounts.of(spark, lakehouse)::count);
+    return listing(spark, entries, viewDescriptions, false, TableCounts.of(spark, lakehouse)::count);
   }
 
   private static Dataset<Row> listing(SparkSession spark, Map<String, Map<String, Boolean>> entries,
-      boolean countViews, ToLongFunction<String> tableRows) {
-    Map<String, String> viewDescriptions = ViewLoader.fromClasspath().descriptions();
+      Map<String, String> viewDescriptions, boolean countViews, ToLongFunction<String> tableRows) {
     List<Row> rows = new ArrayList<>();
     for (Layer layer : Layer.values()) {
       entries.getOrDefault(layer.schema(), Map.of()).forEach((name, view) -> {

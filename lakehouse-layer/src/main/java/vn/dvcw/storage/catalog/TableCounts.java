@@ -25,7 +25,7 @@ final class TableCounts {
     this.recorded = recorded;
   }
 
-  /** Counts for {@code spark}'s tables in {@code lakehouse}, with the recorded counts when the session has them. */
+  /** Counts for the tables of {@code lakehouse}, with the counts its last refresh recorded, if any. */
   static TableCounts of(SparkSession spark, String lakehouse) {
     Map<String, long[]> recorded = new HashMap<>();
     String fingerprints = WarehouseTables.TABLE_FINGERPRINT.path(lakehouse);

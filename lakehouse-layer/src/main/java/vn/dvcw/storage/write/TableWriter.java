@@ -370,9 +370,11 @@ public final class TableWriter {
   /** Fails on rows sharing a key (naming a few); returns the number of rows. One Spark job. */
   private static long requireUniqueKeys(TableSpec spec, Dataset<Row> source) {
     Column[] keys = spec.keyColumns().stream().map(functions::col).toArray(Column[]::new);
-    Row counts = source.groupBy(keys).count().agg(functions.sum("count"), functions.max("count")).head();
-    if (counts.isNullAt(0) || counts.getLong(1) <= 1) {
-      return counts.isNullAt(0) ? 0 : counts.getLong(0);
+    Row counts = source.groupBy(keys).count()
+        .agg(functions.sum("count").as("rows"), functions.max("count").as("most_per_key")).head();
+    Long rows = counts.getAs("rows"); // NULL when there are no rows
+    if (rows == null || counts.<Long>getAs("most_per_key") <= 1) {
+      return rows == null ? 0 : rows;
     }
     List<Row> dup = source.groupBy(keys).count().where(col("count").gt(1)).limit(3).collectAsList();
     throw new IllegalStateException("duplicate keys " + spec.keyColumns() + " in the rows for "

@@ -242,7 +242,7 @@ public final class IntegrityCheck {
       return List.of();
     }
     if (spec.equals(WarehouseTables.DOCUMENT)) {
-      keys.forEach(k -> tamperedDocuments.add(k.getString(0)));
+      keys.forEach(k -> tamperedDocuments.add(k.<String>getAs("doc_id")));
     }
     return List.of(new Finding("tampered_rows", spec.qualifiedName(), "", keys.size() + (keys.size() == 1000
         ? "+" : "") + " rows whose content no longer matches their row_hash (edited in place), e.g. "

@@ -129,7 +129,8 @@ final class TableHealer {
     List<String> staleHashes = stored.select(vn.dvcw.storage.write.RowHash.COLUMN)
         .exceptAll(vn.dvcw.storage.write.RowHash.add(stored.drop(vn.dvcw.storage.write.RowHash.COLUMN), t)
             .select(vn.dvcw.storage.write.RowHash.COLUMN))
-        .distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
+        .distinct().collectAsList().stream()
+        .map(r -> r.<String>getAs(vn.dvcw.storage.write.RowHash.COLUMN)).toList();
     if (staleHashes.isEmpty()) {
       return new TableWriter.Result(t.qualifiedName(), 0, 0, 0, writer.version(t));
     }
@@ -180,7 +181,7 @@ final class TableHealer {
       Map<String, String> out = new java.util.HashMap<>();
       spark.read().format("delta").option("versionAsOf", version).load(WarehouseTables.DOCUMENT.path(lakehouse))
           .where(col("doc_id").isin(docIds.toArray())).select("doc_id", "raw_text").collectAsList()
-          .forEach(r -> out.put(r.getString(0), r.getString(1)));
+          .forEach(r -> out.put(r.<String>getAs("doc_id"), r.<String>getAs("raw_text")));
       return out;
     } catch (RuntimeException vacuumed) {
       return Map.of();
